@@ -1,0 +1,109 @@
+"""Findings: what is wrong, where, on what legal basis, and what to do — as data.
+
+A :class:`Problem` is found deep in the reading code, which knows the line but not the commune; a
+:class:`Finding` is the same problem placed in a file of a commune, with its Vietnamese message from the
+catalogue ``messages.vi.yml``. Findings are returned, never only logged (Pelican's log filter de-duplicates
+identical messages across the communes of one process).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+CATALOGUE = Path(__file__).with_name("messages.vi.yml")
+SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rule broken, with the values its message needs, and where in the file if known."""
+
+    rule: str
+    params: dict = field(default_factory=dict)
+    line: int | None = None
+    column: int | None = None
+
+
+class ProblemError(Exception):
+    """Raised when a file cannot be read at all; carries the problem that says why."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.rule)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One located finding, ready to print, to annotate in the Git web UI or to write as JSON."""
+
+    commune: str
+    file: str
+    line: int | None
+    column: int | None
+    rule: str
+    severity: str
+    message: str
+    fix: str
+    basis: str = ""
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@functools.cache
+def _catalogue() -> dict:
+    with CATALOGUE.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def place(problem: Problem, commune: str, file: str, basis: str = "") -> Finding:
+    """The problem as a finding in ``file`` of ``commune``, worded from the catalogue."""
+    entry = _catalogue()[problem.rule]
+    params = {key: _show(value) for key, value in problem.params.items()}
+    return Finding(
+        commune=commune,
+        file=file,
+        line=problem.line,
+        column=problem.column,
+        rule=problem.rule,
+        severity=entry["severity"],
+        message=entry["message"].format(**params).strip(),
+        fix=entry["fix"].format(**params).strip(),
+        basis=basis,
+    )
+
+
+def _show(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def rules() -> dict:
+    """Every rule id of the catalogue with its severity (for documentation and tests)."""
+    return {rule: entry["severity"] for rule, entry in _catalogue().items()}
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(finding.severity == "error" for finding in findings)
+
+
+def format_text(findings: list[Finding]) -> str:
+    """Findings grouped by commune and file, in the words a commune officer reads."""
+    out: list[str] = []
+    current: tuple[str, str] | None = None
+    for finding in sorted(findings, key=lambda f: (f.commune, f.file, f.line or 0, f.column or 0)):
+        if (finding.commune, finding.file) != current:
+            current = (finding.commune, finding.file)
+            out.append(f"\n{finding.file}")
+        where = f"dòng {finding.line}" if finding.line else "cả tệp"
+        level = "LỖI" if finding.severity == "error" else "Cảnh báo"
+        out.append(f"  {where}: {level} [{finding.rule}] {finding.message}")
+        out.append(f"      Cách sửa: {finding.fix}")
+        if finding.basis:
+            out.append(f"      Căn cứ: {finding.basis}")
+    return "\n".join(out).lstrip("\n")

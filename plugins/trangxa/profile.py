@@ -1,0 +1,260 @@
+"""The legal profile (hồ sơ pháp lý): what the law asks a commune page to publish, read from ``profiles/``.
+
+A profile file lists record types (the fields of a leader, a document, a reception session …) and categories
+(chuyên mục: folder slug, names, legal basis, required or not, record type, rules, menu place). A profile may
+``extends`` another, and a province's configuration may add an overlay of the same shape; both merge by slug
+(categories) and by name (record types, fields), and ``remove: true`` drops an entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+PROFILES_DIR = Path(__file__).resolve().parents[2] / "profiles"
+FIELD_TYPES = frozenset(
+    "text markdown date time choice number url email phone file image list files".split()
+)
+REQUIREMENTS = frozenset({"always", "where-exists", "recommended", "generated"})
+
+
+class ProfileError(Exception):
+    """The profile or a province overlay is not valid: the run cannot be done."""
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str
+    type: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class RecordType:
+    name: str
+    fields: tuple[FieldSpec, ...]
+    title_field: str
+    date_field: str | None = None
+    summary_field: str | None = None
+
+    def field(self, key: str) -> FieldSpec | None:
+        return next((spec for spec in self.fields if spec.key == key), None)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(spec.key for spec in self.fields)
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    name: str
+    name_en: str
+    basis: tuple[str, ...]
+    required: str
+    record_type: str
+    menu: int | None = None
+    menu_label: str = ""
+    description: str = ""
+    rules: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def parent_slug(self) -> str | None:
+        return self.slug.rpartition("/")[0] or None
+
+    @property
+    def depth(self) -> int:
+        return self.slug.count("/")
+
+    @property
+    def url(self) -> str:
+        return f"{self.slug}/"
+
+    @property
+    def label(self) -> str:
+        return self.menu_label or self.name
+
+    @property
+    def basis_text(self) -> str:
+        return "; ".join(self.basis)
+
+
+@dataclass(frozen=True)
+class CommuneType:
+    slug: str
+    name: str
+    name_en: str
+    legacy: bool = False
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    name_en: str
+    in_force_from: dt.date | None
+    record_types: MappingProxyType
+    categories: tuple[Category, ...]
+    commune_types: MappingProxyType
+
+    def category(self, slug: str) -> Category | None:
+        return next((cat for cat in self.categories if cat.slug == slug), None)
+
+    def category_for(self, folder: str) -> Category | None:
+        """The category a folder belongs to: the longest category slug that is the folder or a parent of it."""
+        parts = folder.strip("/").split("/") if folder.strip("/") else []
+        for size in range(len(parts), 0, -1):
+            found = self.category("/".join(parts[:size]))
+            if found:
+                return found
+        return None
+
+    def children(self, slug: str | None) -> tuple[Category, ...]:
+        return tuple(cat for cat in self.categories if cat.parent_slug == slug)
+
+    def menu(self) -> tuple[Category, ...]:
+        """Top-level categories with a menu place, in menu order."""
+        placed = [cat for cat in self.children(None) if cat.menu is not None]
+        return tuple(sorted(placed, key=lambda cat: cat.menu))
+
+    def menu_more(self) -> tuple[Category, ...]:
+        """Top-level categories without a menu place: the "Khác" (more) entry lists them."""
+        return tuple(cat for cat in self.children(None) if cat.menu is None)
+
+    def record_type(self, category: Category) -> RecordType:
+        return self.record_types[category.record_type]
+
+
+def load_profile(profile_id: str, overlay: dict | None = None, profiles_dir: Path = PROFILES_DIR) -> Profile:
+    """Read a profile by id, apply its ``extends`` chain and a province overlay, and validate it."""
+    raw = _raw_profile(profile_id, profiles_dir, seen=())
+    if overlay:
+        raw = merge(raw, overlay)
+    return _build(raw)
+
+
+def _raw_profile(profile_id: str, profiles_dir: Path, seen: tuple[str, ...]) -> dict:
+    path = profiles_dir / f"{profile_id}.yml"
+    if not path.is_file():
+        known = sorted(p.stem for p in profiles_dir.glob("*.yml"))
+        raise ProfileError(f"Không có hồ sơ pháp lý '{profile_id}'. Các hồ sơ có sẵn: {', '.join(known)}.")
+    if profile_id in seen:
+        raise ProfileError(f"Hồ sơ pháp lý '{profile_id}' kế thừa vòng tròn: {' → '.join(seen)}.")
+    with path.open(encoding="utf-8") as handle:
+        raw = yaml.load(handle, Loader=yaml.BaseLoader) or {}
+    parent = raw.pop("extends", None)
+    if parent:
+        raw = merge(_raw_profile(parent, profiles_dir, seen + (profile_id,)), raw)
+    return raw
+
+
+def merge(base: dict, overlay: dict) -> dict:
+    """Overlay a profile-shaped dict on another: categories by slug, record types and fields by name."""
+    result = dict(base)
+    for key, value in overlay.items():
+        if key == "categories":
+            result[key] = _merge_list(base.get(key, []), value)
+        elif key in ("record_types", "commune_types"):
+            result[key] = _merge_named(base.get(key, {}), value)
+        else:
+            result[key] = value
+    return result
+
+
+def _merge_list(base: list, overlay: list) -> list:
+    merged = {entry["slug"]: dict(entry) for entry in base}
+    for entry in overlay:
+        slug = entry["slug"]
+        if _removed(entry):
+            merged.pop(slug, None)
+        else:
+            merged[slug] = {**merged.get(slug, {}), **entry}
+    return list(merged.values())
+
+
+def _merge_named(base: dict, overlay: dict) -> dict:
+    merged = {name: dict(value) for name, value in base.items()}
+    for name, value in overlay.items():
+        if _removed(value):
+            merged.pop(name, None)
+            continue
+        current = merged.get(name, {})
+        fields = _merge_named(current.get("fields", {}), value.get("fields", {}))
+        merged[name] = {**current, **value, **({"fields": fields} if fields else {})}
+    return merged
+
+
+def _removed(entry: dict) -> bool:
+    return str(entry.get("remove", "")).lower() in ("true", "yes", "1")
+
+
+def _build(raw: dict) -> Profile:
+    record_types = {name: _record_type(name, spec) for name, spec in raw.get("record_types", {}).items()}
+    categories = tuple(_category(entry, record_types) for entry in raw.get("categories", []))
+    slugs = {cat.slug for cat in categories}
+    for cat in categories:
+        if cat.parent_slug and cat.parent_slug not in slugs:
+            raise ProfileError(f"Chuyên mục '{cat.slug}' không có chuyên mục cha '{cat.parent_slug}'.")
+    types = {slug: _commune_type(slug, spec) for slug, spec in raw.get("commune_types", {}).items()}
+    return Profile(
+        id=raw.get("id", ""),
+        name=raw.get("name", ""),
+        name_en=raw.get("name_en", ""),
+        in_force_from=dt.date.fromisoformat(raw["in_force_from"]) if raw.get("in_force_from") else None,
+        record_types=MappingProxyType(record_types),
+        categories=categories,
+        commune_types=MappingProxyType(types),
+    )
+
+
+def _record_type(name: str, spec: dict) -> RecordType:
+    fields = tuple(_field(key, value, name) for key, value in spec.get("fields", {}).items())
+    record = RecordType(name, fields, spec.get("title_field", ""), spec.get("date_field"), spec.get("summary_field"))
+    for role in ("title_field", "date_field", "summary_field"):
+        key = getattr(record, role)
+        if key and record.field(key) is None:
+            raise ProfileError(f"Mẫu '{name}': {role} '{key}' không phải là một trường của mẫu.")
+    return record
+
+
+def _field(key: str, spec: dict, record_name: str) -> FieldSpec:
+    kind = spec.get("type", "text")
+    if kind not in FIELD_TYPES:
+        raise ProfileError(f"Mẫu '{record_name}', trường '{key}': kiểu '{kind}' không được hỗ trợ.")
+    choices = tuple(spec.get("choices", ()))
+    if kind == "choice" and not choices:
+        raise ProfileError(f"Mẫu '{record_name}', trường '{key}': kiểu choice cần danh sách choices.")
+    required = str(spec.get("required", "false")).lower() == "true"
+    return FieldSpec(key, spec.get("label", key), kind, required, choices, spec.get("help", ""))
+
+
+def _category(entry: dict, record_types: dict) -> Category:
+    slug = entry.get("slug", "")
+    if entry.get("required") not in REQUIREMENTS:
+        raise ProfileError(f"Chuyên mục '{slug}': required phải là một trong {sorted(REQUIREMENTS)}.")
+    if entry.get("record_type") not in record_types:
+        raise ProfileError(f"Chuyên mục '{slug}': không có mẫu '{entry.get('record_type')}'.")
+    return Category(
+        slug=slug,
+        name=entry.get("name", slug),
+        name_en=entry.get("name_en", ""),
+        basis=tuple(entry.get("basis", ())),
+        required=entry["required"],
+        record_type=entry["record_type"],
+        menu=int(entry["menu"]) if entry.get("menu") else None,
+        menu_label=entry.get("menu_label", ""),
+        description=entry.get("description", ""),
+        rules=MappingProxyType(dict(entry.get("rules", {}))),
+    )
+
+
+def _commune_type(slug: str, spec: dict) -> CommuneType:
+    legacy = str(spec.get("legacy", "false")).lower() == "true"
+    return CommuneType(slug, spec.get("name", slug), spec.get("name_en", ""), legacy)

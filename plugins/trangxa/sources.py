@@ -1,0 +1,106 @@
+"""Reading the files staff write: text decoding, strict YAML with locations, front matter.
+
+PyYAML's default loader changes data (YAML 1.1: ``gio: 7:30`` becomes 450, ``no`` a boolean, a repeated key
+silently keeps the last value). We compose with ``BaseLoader`` so every scalar stays a string, reject duplicate
+keys, and keep the line of every top-level key so a finding can point at it. The profile converts the fields it
+declares as dates or numbers (``records``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .findings import Problem, ProblemError
+from .text import nfc
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A YAML mapping read strictly: plain values (str, list, dict) and the 1-based line of each key."""
+
+    data: dict
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A Markdown file split into its YAML front matter and its body."""
+
+    header: str
+    header_line: int  # line of the first header line in the file
+    body: str
+    body_line: int
+
+
+def read_text(path: Path) -> str:
+    """The file as NFC text with ``\\n`` line ends; a byte-order mark is dropped."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise ProblemError(Problem("encoding", {}, line)) from None
+    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def load_mapping(text: str, first_line: int = 1) -> Mapping:
+    """Parse YAML text that must be a mapping; problems carry lines counted from ``first_line``."""
+    offset = first_line - 1
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        if line.startswith("\t") or (line.lstrip(" ").startswith("\t") and line.strip()):
+            raise ProblemError(Problem("yaml-tab", {}, number, line.index("\t") + 1))
+    try:
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 + offset if mark else None
+        column = mark.column + 1 if mark else None
+        raise ProblemError(Problem("yaml-syntax", {"detail": err.problem or str(err)}, line, column)) from None
+    except yaml.YAMLError as err:
+        raise ProblemError(Problem("yaml-syntax", {"detail": str(err)}, first_line)) from None
+    if node is None:
+        return Mapping({}, {})
+    if not isinstance(node, yaml.MappingNode):
+        raise ProblemError(Problem("yaml-not-mapping", {}, node.start_mark.line + 1 + offset))
+    data = _plain(node, offset)
+    lines = {key.value: key.start_mark.line + 1 + offset for key, _ in node.value}
+    return Mapping(data, lines)
+
+
+def _plain(node: yaml.Node, offset: int):
+    """Nodes to plain Python values (every scalar a NFC string); a repeated key is a problem."""
+    if isinstance(node, yaml.ScalarNode):
+        return nfc(node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item, offset) for item in node.value]
+    result: dict = {}
+    for key_node, value_node in node.value:
+        key = _plain(key_node, offset)
+        if not isinstance(key, str):
+            raise ProblemError(Problem("yaml-not-mapping", {}, key_node.start_mark.line + 1 + offset))
+        if key in result:
+            line = key_node.start_mark.line + 1 + offset
+            raise ProblemError(Problem("yaml-duplicate-key", {"key": key}, line, key_node.start_mark.column + 1))
+        result[key] = _plain(value_node, offset)
+    return result
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Split ``---`` front matter from a Markdown body. A file without it is a problem: the title lives there."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise ProblemError(Problem("front-matter-missing", {}, 1))
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            header = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return FrontMatter(header, 2, body, index + 2)
+    raise ProblemError(Problem("front-matter-unclosed", {}, 1))
+
+
+def load_file_mapping(path: Path) -> Mapping:
+    """A whole YAML file read strictly as a mapping."""
+    return load_mapping(read_text(path))
