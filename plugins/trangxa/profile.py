@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 
 import yaml
 
@@ -63,7 +62,7 @@ class Category:
     menu: int | None = None
     menu_label: str = ""
     description: str = ""
-    rules: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    rules: dict = field(default_factory=dict)
 
     @property
     def parent_slug(self) -> str | None:
@@ -100,9 +99,9 @@ class Profile:
     name: str
     name_en: str
     in_force_from: dt.date | None
-    record_types: MappingProxyType
+    record_types: dict  # name → RecordType; treat as read-only
     categories: tuple[Category, ...]
-    commune_types: MappingProxyType
+    commune_types: dict  # slug → CommuneType; treat as read-only
 
     def category(self, slug: str) -> Category | None:
         return next((cat for cat in self.categories if cat.slug == slug), None)
@@ -208,9 +207,9 @@ def _build(raw: dict) -> Profile:
         name=raw.get("name", ""),
         name_en=raw.get("name_en", ""),
         in_force_from=dt.date.fromisoformat(raw["in_force_from"]) if raw.get("in_force_from") else None,
-        record_types=MappingProxyType(record_types),
+        record_types=record_types,
         categories=categories,
-        commune_types=MappingProxyType(types),
+        commune_types=types,
     )
 
 
@@ -251,7 +250,7 @@ def _category(entry: dict, record_types: dict) -> Category:
         menu=int(entry["menu"]) if entry.get("menu") else None,
         menu_label=entry.get("menu_label", ""),
         description=entry.get("description", ""),
-        rules=MappingProxyType(dict(entry.get("rules", {}))),
+        rules=dict(entry.get("rules", {})),
     )
 
 

@@ -1,0 +1,57 @@
+"""Pelican settings shared by every site of the province: each commune and the provincial index.
+
+The build (``plugins/trangxa/build.py``) reads this file once per site with ``read_settings(path,
+override=...)`` and overrides what differs per site: PATH, OUTPUT_PATH, SITEURL, SITENAME and the run
+object ``TRANGXA_RUN``. Production differences live in ``publishconf.py``.
+"""
+
+import os
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+AUTHOR = ""
+SITENAME = "trangxa"
+SITEURL = ""
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+THEME = os.path.join(_HERE, "themes", "trangxa")
+THEME_STATIC_DIR = "theme"
+
+# Only our plugins, listed: an unset PLUGINS would load every installed plugin.
+PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
+PLUGINS = ["trangxa_readers", "trangxa_site", "trangxa_province"]
+
+# Our generators read and write everything; Pelican's article and page generators get nothing to do.
+# (DISPLAY_PAGES_ON_MENU off: on by default it puts every page in every page's menu.)
+ARTICLE_PATHS: list = []
+PAGE_PATHS: list = []
+STATIC_PATHS: list = []
+DIRECT_TEMPLATES: list = []
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+FILENAME_METADATA = r"(?!)"  # matches no file name: dates come from front matter, never from file names
+READERS = {"rst": None, "html": None, "htm": None}  # no reStructuredText: no Docutils "vi" warning either
+
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+FEED_MAX_ITEMS = 30
+
+RELATIVE_URLS = True  # local preview and sub-path hosting; publishconf.py turns it off
+DELETE_OUTPUT_DIRECTORY = True
+# A fresh CI clone resets file times: compare content, not mtimes.
+CHECK_MODIFIED_METHOD = "md5"
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}

@@ -1,0 +1,178 @@
+"""The province build: each commune through its own Pelican run (in parallel), then the provincial index.
+
+This is the only place that loops over communes. A commune that cannot be built is reported and the others
+go on; every finding comes back as data in the :class:`BuildResult`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.log import console
+from pelican.settings import read_settings
+
+from .commune import Province, discover, load_commune, load_province
+from .findings import Finding, Problem, has_errors, place
+from .runs import SiteRun
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class BuildError(Exception):
+    """The run itself cannot be done (no communes folder, an unknown commune, a broken province file)."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    communes_dir: Path = ROOT / "communes"
+    output: Path = ROOT / "output"
+    commune: str | None = None
+    jobs: int = 0  # 0: one per core
+    province_file: Path | None = None  # default: province.yml beside the communes folder, else the repo's
+    content_dir: Path = ROOT / "content"
+    settings_file: Path = ROOT / "pelicanconf.py"
+    relative_urls: bool | None = None  # None: as the settings file says
+    today: dt.date = field(default_factory=dt.date.today)
+
+    def province_path(self) -> Path:
+        if self.province_file:
+            return self.province_file
+        beside = self.communes_dir.parent / "province.yml"
+        return beside if beside.is_file() else ROOT / "province.yml"
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    name: str
+    built: bool
+    findings: tuple[Finding, ...]
+    pages: int
+    seconds: float
+    summary: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    communes: tuple[SiteResult, ...]
+    index: SiteResult
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for site in (*self.communes, self.index) for f in site.findings]
+
+    @property
+    def failed(self) -> list[str]:
+        return [site.name for site in (*self.communes, self.index) if not site.built]
+
+    @property
+    def pages(self) -> int:
+        return sum(site.pages for site in (*self.communes, self.index))
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.findings)
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build the selected communes, then the provincial index over every commune built so far."""
+    province, folders = prepare(options)
+    selected = [folder for folder in folders if options.commune in (None, folder.name)]
+    if options.commune and not selected:
+        raise BuildError(f"Không có xã '{options.commune}' trong {options.communes_dir}.")
+    console.quiet = True  # Pelican prints a "Done: …" line per run; our report says it once
+    options.output.mkdir(parents=True, exist_ok=True)
+    results = _map(options, province, selected)
+    index = build_index(options, province, [folder.name for folder in folders])
+    return BuildResult(tuple(results), index)
+
+
+def prepare(options: BuildOptions) -> tuple[Province, list[Path]]:
+    if not options.communes_dir.is_dir():
+        raise BuildError(f"Không có thư mục các xã: {options.communes_dir}")
+    return load_province(options.province_path()), discover(options.communes_dir)
+
+
+def _map(options: BuildOptions, province: Province, folders: list[Path]) -> list[SiteResult]:
+    jobs = min(options.jobs or os.cpu_count() or 1, len(folders)) or 1
+    tasks = [(options, province, folder) for folder in folders]
+    if jobs == 1:
+        return [_build_commune_task(task) for task in tasks]
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return sorted(pool.imap_unordered(_build_commune_task, tasks), key=lambda result: result.name)
+
+
+def _build_commune_task(task: tuple[BuildOptions, Province, Path]) -> SiteResult:
+    return build_commune(*task)
+
+
+def build_commune(options: BuildOptions, province: Province, folder: Path) -> SiteResult:
+    """One commune's site into ``<output>/<slug>/``; any failure is a finding, never a crash of the build."""
+    started = time.perf_counter()
+    commune, problems = load_commune(folder, province.profile)
+    run = SiteRun(province, commune, options.today)
+    for problem in problems:
+        run.findings.append(place(problem, folder.name, f"{folder.name}/commune.yml"))
+    if commune is None:
+        return SiteResult(folder.name, False, tuple(run.findings), 0, time.perf_counter() - started)
+    settings = site_settings(options, run, folder, options.output / folder.name, province.commune_url(commune),
+                             commune.name, shared=options.content_dir / "chung")
+    built = _run_pelican(settings, run)
+    return SiteResult(folder.name, built, tuple(run.findings), run.pages_written,
+                      time.perf_counter() - started, run.summary)
+
+
+def build_index(options: BuildOptions, province: Province, slugs: list[str]) -> SiteResult:
+    started = time.perf_counter()
+    run = SiteRun(province, None, options.today)
+    settings = site_settings(options, run, options.content_dir / "tinh", options.output, province.site_url,
+                             province.name, shared=None)
+    settings.update(DELETE_OUTPUT_DIRECTORY=False, TRANGXA_COMMUNE_SLUGS=slugs,
+                    TRANGXA_PROVINCE_PAGES=str(options.content_dir / "tinh"))
+    built = _run_pelican(settings, run)
+    return SiteResult("tinh", built, tuple(run.findings), run.pages_written, time.perf_counter() - started)
+
+
+def site_settings(options: BuildOptions, run: SiteRun, source: Path, output: Path, site_url: str, name: str,
+                  shared: Path | None) -> dict:
+    """Pelican settings for one site: the shared settings file, with what differs per site on top."""
+    override = {
+        "PATH": str(source),
+        "OUTPUT_PATH": str(output),
+        "SITEURL": site_url,
+        "CANONICAL_BASE": site_url,
+        "SITENAME": name,
+        "TRANGXA_RUN": run,
+        "TRANGXA_PROFILE": run.province.profile,
+        "TRANGXA_SHARED_PATH": str(shared) if shared else None,
+    }
+    if options.relative_urls is not None:
+        override["RELATIVE_URLS"] = options.relative_urls
+    return read_settings(str(options.settings_file), override=override)
+
+
+def _run_pelican(settings: dict, run: SiteRun) -> bool:
+    """Run Pelican for one site; an exception becomes a ``build-failed`` finding for that site only."""
+    try:
+        Pelican(settings).run()
+    except Exception as err:  # noqa: BLE001 - one site's failure must not stop the others
+        run.report(run.name, Problem("build-failed", {"detail": f"{type(err).__name__}: {err}"}))
+        return False
+    return True
+
+
+def with_defaults_from_env(options: BuildOptions) -> BuildOptions:
+    """Options not given on the command line may come from TRANGXA_* environment variables."""
+    env = os.environ
+    return replace(
+        options,
+        communes_dir=Path(env.get("TRANGXA_COMMUNES_DIR", options.communes_dir)),
+        output=Path(env.get("TRANGXA_OUTPUT", options.output)),
+        commune=env.get("TRANGXA_COMMUNE", options.commune) or None,
+        jobs=int(env.get("TRANGXA_JOBS", options.jobs)),
+    )

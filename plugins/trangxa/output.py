@@ -1,0 +1,124 @@
+"""Writing a site: walking a source tree, pages through Pelican's writer, sitemap.xml, copied attachments.
+
+Shared by the commune site and the provincial index generators.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import shutil
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from pelican.contents import Content, Page
+
+from .findings import Problem, ProblemError
+from .profile import Category, Profile
+from .runs import SiteRun
+
+SUMMARY_FILE = "trangxa.json"  # a commune's summary for the provincial index, beside its site
+
+
+def walk(root: str, run: SiteRun, prefix: str) -> list[str]:
+    """Every file below ``root`` as a sorted POSIX relative path; hidden files and folders are skipped, and a
+    link that leads outside ``root`` is refused (a commune must not publish another's or the server's files)."""
+    base = Path(root).resolve()
+    found = []
+    for folder, dirs, files in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            rel = path.relative_to(base).as_posix()
+            if not path.resolve().is_relative_to(base):
+                run.report(f"{prefix}/{rel}", Problem("file-outside", {"field": "-", "value": rel}))
+                continue
+            found.append(rel)
+    return found
+
+
+def suggest_category(profile: Profile, folder: str) -> str:
+    slugs = [cat.slug for cat in profile.categories]
+    close = difflib.get_close_matches(folder, slugs, n=1, cutoff=0.5)
+    return f' (có phải "{close[0]}"?)' if close else ""
+
+
+def read_shared_pages(generator, shared_path: str | None) -> list[Content]:
+    """Pages every site of the province carries (accessibility statement, privacy note …): trang/<slug>/."""
+    if not shared_path or not os.path.isdir(shared_path):
+        return []
+    pages = []
+    for name in sorted(os.listdir(shared_path)):
+        if not name.endswith(".md"):
+            continue
+        try:
+            pages.append(generator.readers.read_file(shared_path, name, content_class=Page,
+                                                     context=generator.context))
+        except ProblemError as err:
+            generator.run.report(f"content/{Path(shared_path).name}/{name}", err.problem)
+    return sorted(pages, key=lambda page: (page.record.get("thu_tu", 100), page.title))
+
+
+class PageWriter:
+    """Writes pages of one site through Pelican's writer and remembers what it wrote (for sitemap.xml)."""
+
+    def __init__(self, generator, writer):
+        self.generator = generator
+        self.writer = writer
+        self.urls: list[str] = []
+
+    def page(self, save_as: str, template: str, **kwargs) -> None:
+        generator = self.generator
+        url = save_as.removesuffix("index.html")
+        self.writer.write_file(save_as, generator.get_template(template), generator.context,
+                               relative_urls=generator.settings["RELATIVE_URLS"], page_url=url, **kwargs)
+        self.urls.append(url)
+
+
+def crumbs(profile: Profile, category: Category, item: Content | None = None) -> list[tuple[str, str]]:
+    """Breadcrumbs below "Trang chủ": each parent category, the category, then the item."""
+    trail = []
+    slug: str | None = category.slug
+    while slug:
+        cat = profile.category(slug)
+        trail.insert(0, (cat.name, cat.url))
+        slug = cat.parent_slug
+    if item is not None:
+        trail.append((item.title, item.url))
+    return trail
+
+
+def write_sitemap_xml(output_path: str, site_url: str, urls: list[str]) -> None:
+    entries = "".join(f"<url><loc>{escape(site_url)}/{escape(url)}</loc></url>\n" for url in urls)
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n")
+    Path(output_path, "sitemap.xml").write_text(text, encoding="utf-8")
+
+
+def copy_assets(source: str, output: str, assets: list[str]) -> None:
+    """Attachments and images keep their path, so a record's ``tep: x.pdf`` is beside its page's folder."""
+    for rel in assets:
+        target = Path(output, rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(Path(source, rel), target)
+
+
+def published_on(item: Content) -> dt.date | None:
+    """When an item was put on the site: its posting date, its review date, else its own date."""
+    for key in ("ngay_dang", "ngay_cap_nhat"):
+        if isinstance(item.record.get(key), dt.date):
+            return item.record[key]
+    date = getattr(item, "date", None)
+    return date.date() if isinstance(date, dt.datetime) else None
+
+
+def news_entry(item: Content) -> dict:
+    return {
+        "title": item.title,
+        "url": item.url,
+        "date": item.date.date().isoformat(),
+        "summary": str(getattr(item, "summary", "") or "")[:300],
+    }

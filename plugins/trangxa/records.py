@@ -1,0 +1,164 @@
+"""Turning the strings staff typed into typed values, field by field, as the profile declares them.
+
+Every conversion problem becomes a :class:`~trangxa.findings.Problem` at the field's line; the item is still
+published with what could be read (losing a whole item for one bad date would hide the rest of it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .findings import Problem
+from .profile import FieldSpec, RecordType
+from .text import nfc, same_name
+
+DATE_FORMATS = (
+    re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$"),  # 17/11/2023, how staff type it
+    re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$"),  # 17-11-2023
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),  # 2023-11-17
+)
+TIME = re.compile(r"^(?P<h>\d{1,2})\s*(?:[:hg]\s*(?P<m>\d{2})?)?$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+PHONE = re.compile(r"^\+?[\d\s.()-]{6,20}$")
+NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^-?\d+(?:,\d+)?$")
+
+
+@dataclass(frozen=True)
+class Record:
+    """The typed values of one item, the line of each field, and what was wrong while reading them."""
+
+    values: dict
+    lines: dict = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+
+def convert(record_type: RecordType, raw: dict, lines: dict[str, int], header_line: int = 1) -> Record:
+    """Convert every declared field; report missing required fields (at ``header_line``) and unknown keys."""
+    values: dict = {}
+    problems: list[Problem] = []
+    for spec in record_type.fields:
+        value = raw.get(spec.key)
+        if _blank(value):
+            if spec.required:
+                problems.append(Problem("missing-field", {"field": spec.key, "label": spec.label}, header_line))
+            continue
+        try:
+            values[spec.key] = convert_value(spec, value)
+        except ValueError as err:
+            problems.append(_bad_value(spec, value, lines.get(spec.key), str(err)))
+    for key in raw:
+        if record_type.field(key) is None:
+            problems.append(_unknown(key, record_type, lines.get(key)))
+    return Record(values, dict(lines), tuple(problems))
+
+
+def _blank(value) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _bad_value(spec: FieldSpec, value, line: int | None, reason: str) -> Problem:
+    params = {"field": spec.key, "label": spec.label, "value": value, "choices": spec.choices}
+    if reason.startswith("wrong-type:"):
+        expected, how = reason.removeprefix("wrong-type:").split("|")
+        return Problem("wrong-type", {**params, "expected": expected, "how": how}, line)
+    return Problem(reason, params, line)
+
+
+def _unknown(key: str, record_type: RecordType, line: int | None) -> Problem:
+    close = difflib.get_close_matches(key, record_type.keys, n=1)
+    suggestion = f' (có phải "{close[0]}"?)' if close else ""
+    return Problem(
+        "unknown-field",
+        {"field": key, "record_type": record_type.name, "suggestion": suggestion, "known": record_type.keys},
+        line,
+    )
+
+
+def convert_value(spec: FieldSpec, value):
+    """One field's value; raises ValueError whose text is the rule id (or ``wrong-type:expected|how``)."""
+    if spec.type in ("list", "files"):
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, str) for item in items):
+            raise ValueError("wrong-type:một danh sách các dòng chữ|Viết mỗi mục trên một dòng bắt đầu bằng '- '.")
+        return tuple(nfc(item.strip()) for item in items if item.strip())
+    if not isinstance(value, str):
+        raise ValueError("wrong-type:một giá trị trên một dòng|Viết giá trị ngay sau dấu hai chấm, trên cùng dòng.")
+    return CONVERTERS[spec.type](spec, value.strip())
+
+
+def parse_date(text: str) -> dt.date:
+    for pattern in DATE_FORMATS:
+        match = pattern.match(text)
+        if match:
+            try:
+                return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                break
+    raise ValueError("bad-date")
+
+
+def _date(spec: FieldSpec, text: str) -> dt.date:
+    return parse_date(text)
+
+
+def _time(spec: FieldSpec, text: str) -> str:
+    match = TIME.match(text.lower())
+    if not match or int(match["h"]) > 23 or int(match["m"] or 0) > 59:
+        raise ValueError("bad-time")
+    return f"{int(match['h']):02d}:{match['m'] or '00'}"
+
+
+def _choice(spec: FieldSpec, text: str) -> str:
+    for choice in spec.choices:
+        if same_name(choice, text):
+            return choice
+    raise ValueError("bad-choice")
+
+
+def _number(spec: FieldSpec, text: str) -> int | float:
+    compact = text.replace(" ", "")
+    if not NUMBER.match(compact):
+        raise ValueError("bad-number")
+    whole, _, frac = compact.replace(".", "").partition(",")
+    return float(f"{whole}.{frac}") if frac else int(whole)
+
+
+def _url(spec: FieldSpec, text: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", text):
+        raise ValueError("bad-url")
+    return text
+
+
+def _email(spec: FieldSpec, text: str) -> str:
+    if not EMAIL.match(text):
+        raise ValueError("bad-email")
+    return text
+
+
+def _phone(spec: FieldSpec, text: str) -> str:
+    if not PHONE.match(text):
+        raise ValueError("bad-phone")
+    return text
+
+
+def _path(spec: FieldSpec, text: str) -> str:
+    return str(PurePosixPath(text.replace("\\", "/")))
+
+
+CONVERTERS = {
+    "text": lambda spec, text: text,
+    "markdown": lambda spec, text: text,
+    "date": _date,
+    "time": _time,
+    "choice": _choice,
+    "number": _number,
+    "url": _url,
+    "email": _email,
+    "phone": _phone,
+    "file": _path,
+    "image": _path,
+}

@@ -1,0 +1,155 @@
+"""The commune site generator: reads a commune's folder through our reader and writes its whole site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+from pelican.contents import Content, Page
+from pelican.generators import Generator
+
+from trangxa.commune import IDENTITY_FILE
+from trangxa.findings import Problem, ProblemError
+from trangxa.runs import SiteRun
+
+from trangxa import output as outputs
+from .sections import Section, build_sections, latest
+
+CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
+HOME_NEWS = 6
+HOME_LIST = 5
+
+
+class CommuneGenerator(Generator):
+    """Pelican generator for one commune: content → sections → pages, feeds, sitemaps, summary."""
+
+    def generate_context(self) -> None:
+        self.run: SiteRun = self.settings["TRANGXA_RUN"]
+        self.profile = self.run.province.profile
+        self.items: list[Content] = []
+        self.assets: list[str] = []
+        self._read_tree()
+        self.shared_pages = outputs.read_shared_pages(self, self.settings["TRANGXA_SHARED_PATH"])
+        self.sections = build_sections(self.profile, self.items)
+        self.context.update(self._site_context())
+
+    def _read_tree(self) -> None:
+        by_url: dict[str, str] = {}
+        for rel in outputs.walk(self.path, self.run, self.run.commune.slug):
+            if rel == IDENTITY_FILE:
+                continue
+            if not rel.endswith(CONTENT_SUFFIXES):
+                self.assets.append(rel)
+                continue
+            item = self._read_item(rel)
+            if item is None:
+                continue
+            other = by_url.setdefault(item.url, rel)
+            if other != rel:
+                self._report(rel, Problem("duplicate-slug", {"url": item.url, "other": other}))
+                continue
+            self.items.append(item)
+
+    def _read_item(self, rel: str) -> Content | None:
+        folder = os.path.dirname(rel)
+        category = self.profile.category_for(folder)
+        if category is None:
+            suggestion = outputs.suggest_category(self.profile, folder)
+            self._report(rel, Problem("unknown-folder", {"folder": folder or "/", "profile": self.profile.id,
+                                                        "suggestion": suggestion}))
+            return None
+        try:
+            item = self.readers.read_file(self.path, rel, content_class=Page, context=self.context)
+        except ProblemError as err:
+            self._report(rel, err.problem, category.basis_text)
+            return None
+        for problem in item.problems:
+            self._report(rel, problem, category.basis_text)
+        item.source_rel = rel
+        return item
+
+    def _report(self, rel: str, problem: Problem, basis: str = "") -> None:
+        self.run.report(f"{self.run.commune.slug}/{rel}", problem, basis)
+
+    def _site_context(self) -> dict:
+        today = self.run.today
+        by_slug = self.sections
+        upcoming = [s for s in by_slug["tiep-cong-dan"].items if s.record.get("ngay", today) >= today] \
+            if "tiep-cong-dan" in by_slug else []
+        return {
+            "commune": self.run.commune,
+            "province": self.run.province,
+            "profile": self.profile,
+            "sections": by_slug,
+            "menu": self.profile.menu(),
+            "menu_more": self.profile.menu_more(),
+            "shared_pages": self.shared_pages,
+            "today": today,
+            "home_news": latest(by_slug["tin-tuc"].items, HOME_NEWS) if "tin-tuc" in by_slug else [],
+            "home_documents": latest(by_slug["van-ban"].items, HOME_LIST) if "van-ban" in by_slug else [],
+            "home_reception": sorted(upcoming, key=lambda s: s.record["ngay"])[:3],
+            "home_procedures": by_slug["thu-tuc-hanh-chinh"].items[:HOME_LIST]
+            if "thu-tuc-hanh-chinh" in by_slug else [],
+            "contact": by_slug["lien-he"].intro if "lien-he" in by_slug else None,
+        }
+
+    def generate_output(self, writer) -> None:
+        write = outputs.PageWriter(self, writer)
+        write.page("index.html", "home", breadcrumbs=[])
+        for section in self.sections.values():
+            self._write_section(write, section)
+        for item in self.items:
+            if item.save_as:
+                section = self.sections[item.category_slug]
+                write.page(item.save_as, "item", item=item, section=section,
+                           breadcrumbs=outputs.crumbs(self.profile, section.category, item))
+        for page in self.shared_pages:
+            write.page(page.save_as, "page", item=page, breadcrumbs=[(page.title, page.url)])
+        write.page("so-do-trang/index.html", "sitemap", breadcrumbs=[("Sơ đồ trang", "so-do-trang/")])
+        write.page("404.html", "404", breadcrumbs=[])
+        self._write_feeds(writer)
+        urls = [url for url in write.urls if not url.endswith("404.html")]
+        outputs.write_sitemap_xml(self.output_path, self.settings["SITEURL"], urls)
+        outputs.copy_assets(self.path, self.output_path, self.assets)
+        self._write_summary()
+        self.run.pages_written = len(write.urls)
+
+    def _write_section(self, write: "outputs.PageWriter", section: Section) -> None:
+        crumbs = outputs.crumbs(self.profile, section.category)
+        for save_as, chunk, number, count in section.pages():
+            write.page(save_as, "section", section=section, page_items=chunk, page_number=number,
+                       page_count=count, breadcrumbs=crumbs)
+
+    def _write_feeds(self, writer) -> None:
+        context = dict(self.context, SITEURL=self.settings["SITEURL"])
+        dated = latest(self.items, self.settings["FEED_MAX_ITEMS"] or 50)
+        writer.write_feed(dated, context, "feeds/atom.xml", feed_type="atom")
+        for section in self.sections.values():
+            entries = latest(section.items, 50)
+            if entries:
+                writer.write_feed(entries, context, f"{section.url}atom.xml", feed_type="atom",
+                                  feed_title=section.category.name)
+
+    def _write_summary(self) -> None:
+        """What the provincial index needs to know of this commune, beside its site (so --commune can rebuild
+        the index without rebuilding every commune)."""
+        commune, today = self.run.commune, self.run.today
+        news = latest(self.sections["tin-tuc"].items, 5) if "tin-tuc" in self.sections else []
+        dates = [d for d in (outputs.published_on(item) for item in self.items) if d and d <= today]
+        summary = {
+            "slug": commune.slug,
+            "name": commune.name,
+            "type": commune.type,
+            "type_name": commune.type_name,
+            "domain": commune.domain,
+            "url": self.run.province.commune_url(commune),
+            "last_update": max(dates).isoformat() if dates else None,
+            "items": len(self.items),
+            "news": [outputs.news_entry(item) for item in news],
+        }
+        self.run.summary = summary
+        path = Path(self.output_path) / outputs.SUMMARY_FILE
+        path.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+

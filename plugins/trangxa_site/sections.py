@@ -1,0 +1,71 @@
+"""Sections: the items of a commune grouped by the profile's categories, in the order citizens read them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from pelican.contents import Content
+
+from trangxa.profile import Category, Profile
+
+PAGE_SIZE = 20  # items per listing page; more go to trang-2/, trang-3/ …
+
+
+@dataclass
+class Section:
+    """A category page: the category, its own text (index.md/yml), its items newest first, its sub-sections."""
+
+    category: Category
+    intro: Content | None = None
+    items: list[Content] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.category.url
+
+    @property
+    def count(self) -> int:
+        """Items here and below, the category's own text included."""
+        own = len(self.items) + (1 if self.intro else 0)
+        return own + sum(child.count for child in self.children)
+
+    def pages(self) -> list[tuple[str, list[Content], int, int]]:
+        """(save_as, items, page number, page count) for each listing page of this section."""
+        chunks = [self.items[i : i + PAGE_SIZE] for i in range(0, len(self.items), PAGE_SIZE)] or [[]]
+        return [
+            (self.page_url(number) + "index.html", chunk, number, len(chunks))
+            for number, chunk in enumerate(chunks, start=1)
+        ]
+
+    def page_url(self, number: int) -> str:
+        return self.url if number == 1 else f"{self.url}trang-{number}/"
+
+
+def build_sections(profile: Profile, items: list[Content]) -> dict[str, Section]:
+    """Every category of the profile as a section (empty ones too: absence must show), keyed by slug."""
+    sections = {cat.slug: Section(cat) for cat in profile.categories}
+    for item in items:
+        section = sections[item.category_slug]
+        if item.is_index and section.intro is None:
+            section.intro = item
+        else:
+            section.items.append(item)
+    for section in sections.values():
+        section.items.sort(key=_newest_first)
+        section.children = [sections[child.slug] for child in profile.children(section.category.slug)]
+    return sections
+
+
+def _newest_first(item: Content) -> tuple:
+    """Dated items newest first, then undated ones by their display order and title."""
+    date = getattr(item, "date", None)
+    stamp = -date.toordinal() if isinstance(date, (dt.date, dt.datetime)) else 0
+    order = item.record.get("thu_tu", 10_000)
+    return (date is None, stamp, order, item.title)
+
+
+def latest(items: list[Content], count: int) -> list[Content]:
+    dated = [item for item in items if getattr(item, "date", None)]
+    return sorted(dated, key=_newest_first)[:count]
