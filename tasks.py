@@ -1,0 +1,66 @@
+"""Tasks for a province (``invoke --list``): build the sites, serve them locally, clean.
+
+Options may also come from environment variables (TRANGXA_COMMUNES_DIR, TRANGXA_OUTPUT, TRANGXA_COMMUNE,
+TRANGXA_JOBS), so CI can set them once.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from trangxa.build import BuildOptions, with_defaults_from_env  # noqa: E402
+from trangxa.cli import run_build  # noqa: E402
+
+
+def _options(communes_dir=None, output=None, commune=None, jobs=None) -> BuildOptions:
+    options = with_defaults_from_env(BuildOptions())
+    given = {"communes_dir": communes_dir and Path(communes_dir), "output": output and Path(output),
+             "commune": commune, "jobs": jobs}
+    return replace(options, **{key: value for key, value in given.items() if value is not None})
+
+
+@task(help={
+    "communes-dir": "thư mục các xã (mặc định communes/)",
+    "output": "thư mục kết quả (mặc định output/)",
+    "commune": "chỉ tạo xã này (và trang chỉ mục của tỉnh)",
+    "jobs": "số xã tạo song song (mặc định: số lõi CPU)",
+})
+def build(c, communes_dir=None, output=None, commune=None, jobs=None):
+    """Tạo trang của mọi xã và trang chỉ mục của tỉnh vào output/."""
+    code = run_build(_options(communes_dir, output, commune, int(jobs) if jobs else None))
+    if code:
+        raise Exit(code=code)
+
+
+@task(help={"port": "cổng (mặc định 8000)", "output": "thư mục kết quả (mặc định output/)",
+            "no-build": "không tạo lại, chỉ phục vụ output/ có sẵn"})
+def serve(c, port=8000, output=None, no_build=False):
+    """Tạo trang mẫu rồi phục vụ output/ tại http://127.0.0.1:PORT/ (Ctrl+C để dừng)."""
+    options = _options(output=output)
+    if not no_build:
+        build(c, output=str(options.output))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(options.output))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler) as server:
+        print(f"\nMở trình duyệt tại: http://127.0.0.1:{port}/   (Ctrl+C để dừng)\n", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            print("Đã dừng.")
+
+
+@task(help={"output": "thư mục kết quả (mặc định output/)"})
+def clean(c, output=None):
+    """Xóa thư mục kết quả."""
+    target = _options(output=output).output
+    shutil.rmtree(target, ignore_errors=True)
+    print(f"Đã xóa {target}")

@@ -1,0 +1,19 @@
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pytest  # noqa: E402
+
+from helpers import TODAY  # noqa: E402
+from trangxa.build import BuildOptions, build  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory):
+    """The bundled demo province built once for the whole session (two communes at a time, as CI does)."""
+    output = tmp_path_factory.mktemp("demo") / "output"
+    options = BuildOptions(communes_dir=ROOT / "communes", output=output, jobs=2, today=TODAY)
+    return build(options), output
