@@ -68,6 +68,7 @@ class CommuneGenerator(Generator):
         for problem in item.problems:
             self._report(rel, problem, category.basis_text)
         item.source_rel = rel
+        item.folder = folder  # attachments named by the item sit here
         return item
 
     def _report(self, rel: str, problem: Problem, basis: str = "") -> None:
