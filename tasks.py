@@ -64,3 +64,14 @@ def clean(c, output=None):
     target = _options(output=output).output
     shutil.rmtree(target, ignore_errors=True)
     print(f"Đã xóa {target}")
+
+
+@task
+def mau(c):
+    """Viết lại các mẫu trống (communes/_mau/) từ hồ sơ pháp lý của tỉnh."""
+    from trangxa.commune import load_province
+    from trangxa.templates import write_templates
+
+    province = load_province(ROOT / "province.yml")
+    for path in write_templates(province.profile, ROOT / "communes" / "_mau"):
+        print(path.relative_to(ROOT))

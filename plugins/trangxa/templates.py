@@ -1,0 +1,38 @@
+"""Blank templates (mẫu) for staff to copy: one per record type, written from the legal profile, so that the
+templates can never disagree with what the checks expect. ``invoke mau`` writes them to ``communes/_mau/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .profile import Profile, RecordType
+
+PROSE = ("trang", "bai-viet")  # record types written as Markdown with front matter
+EXAMPLES = {"date": "20/11/2026", "time": '"07:30"', "number": "0", "url": "https://", "files": "[ten-tep.pdf]",
+            "file": "ten-tep.pdf", "image": "ten-anh.jpg", "list": "[]", "email": "ten@donvi.gov.vn",
+            "phone": "0290 3831 000"}
+
+
+def template_text(record_type: RecordType) -> str:
+    lines = []
+    for spec in record_type.fields:
+        need = "bắt buộc" if spec.required else "không bắt buộc"
+        hint = f"; chọn: {', '.join(spec.choices)}" if spec.choices else (f"; {spec.help}" if spec.help else "")
+        value = "|\n  " if spec.type == "markdown" else EXAMPLES.get(spec.type, "")
+        lines.append(f"# {spec.label} ({need}{hint})\n{spec.key}: {value}".rstrip() + "\n")
+    header = "".join(lines)
+    if record_type.name in PROSE:
+        return f"---\n{header}---\nNội dung viết ở đây.\n"
+    return header
+
+
+def write_templates(profile: Profile, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for record_type in profile.record_types.values():
+        name = "commune.yml" if record_type.name == "don-vi" else (
+            f"{record_type.name}.md" if record_type.name in PROSE else f"{record_type.name}.yml")
+        path = folder / name
+        path.write_text(template_text(record_type), encoding="utf-8")
+        written.append(path)
+    return written

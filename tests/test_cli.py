@@ -1,0 +1,61 @@
+"""The command line and the Pelican settings: exit codes, the report, the plugin list."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from fixtures import commune
+from helpers import ROOT, TODAY, commune_files, scratch_province
+from pelican.settings import read_settings
+from trangxa.cli import main
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    env = {"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "trangxa", *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT)
+
+
+def test_build_works_on_a_tree_that_is_not_the_demo(tmp_path, capsys):
+    options = scratch_province(tmp_path, {**commune_files("xa-tan-thanh", "Xã Tân Thành"), **commune("xa-tan-thanh")})
+    code = main(["build", "--communes-dir", str(options.communes_dir), "--output", str(tmp_path / "o"),
+                 "--jobs", "1", "--today", TODAY.isoformat()])
+    assert code == 0
+    assert (tmp_path / "o" / "index.html").is_file() and (tmp_path / "o" / "xa-tan-thanh" / "index.html").is_file()
+    assert "Đã tạo 1/1 trang xã và trang chỉ mục của tỉnh" in capsys.readouterr().out
+
+
+def test_a_commune_that_cannot_be_built_exits_1_with_its_finding(tmp_path):
+    files = {**commune_files("xa-tan-thanh", "Xã Tân Thành"), **commune("xa-tan-thanh"), "xa-moi/tin-tuc/.keep": ""}
+    options = scratch_province(tmp_path, files)
+    result = run_cli("build", "--communes-dir", str(options.communes_dir), "--output", str(tmp_path / "o"))
+    assert result.returncode == 1, result.stderr
+    assert "xa-moi/commune.yml\n  cả tệp: LỖI [commune-yml-missing]" in result.stdout
+    assert "Không tạo được: xa-moi." in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_run_that_cannot_be_done_exits_2_without_traceback(tmp_path):
+    result = run_cli("build", "--communes-dir", str(tmp_path / "khong-co"))
+    assert result.returncode == 2
+    assert "Không thể chạy: Không có thư mục các xã" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_plugin_list_is_exactly_ours():
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    assert settings["PLUGINS"] == ["trangxa_readers", "trangxa_site", "trangxa_province"]
+    assert settings["DISPLAY_PAGES_ON_MENU"] is False
+    assert settings["CHECK_MODIFIED_METHOD"] == "md5"
+
+
+def test_every_rule_in_the_code_has_a_message():
+    import re
+
+    from trangxa.findings import rules
+
+    used = set()
+    for path in (ROOT / "plugins").rglob("*.py"):
+        used |= set(re.findall(r'Problem\(\s*"([a-z-]+)"', path.read_text(encoding="utf-8")))
+        used |= set(re.findall(r'ValueError\("([a-z]+-[a-z-]+)"\)', path.read_text(encoding="utf-8")))
+    assert used and used - set(rules()) == set()
