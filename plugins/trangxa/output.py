@@ -6,7 +6,6 @@ Shared by the commune site and the provincial index generators.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import shutil
 from pathlib import Path
@@ -19,31 +18,6 @@ from .profile import Category, Profile
 from .runs import SiteRun
 
 SUMMARY_FILE = "trangxa.json"  # a commune's summary for the provincial index, beside its site
-
-
-def walk(root: str, run: SiteRun, prefix: str) -> list[str]:
-    """Every file below ``root`` as a sorted POSIX relative path; hidden files and folders are skipped, and a
-    link that leads outside ``root`` is refused (a commune must not publish another's or the server's files)."""
-    base = Path(root).resolve()
-    found = []
-    for folder, dirs, files in os.walk(base):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith("."):
-                continue
-            path = Path(folder) / name
-            rel = path.relative_to(base).as_posix()
-            if not path.resolve().is_relative_to(base):
-                run.report(f"{prefix}/{rel}", Problem("file-outside", {"field": "-", "value": rel}))
-                continue
-            found.append(rel)
-    return found
-
-
-def suggest_category(profile: Profile, folder: str) -> str:
-    slugs = [cat.slug for cat in profile.categories]
-    close = difflib.get_close_matches(folder, slugs, n=1, cutoff=0.5)
-    return f' (có phải "{close[0]}"?)' if close else ""
 
 
 def read_shared_pages(generator, shared_path: str | None) -> list[Content]:

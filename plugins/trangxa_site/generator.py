@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 
 from pelican.contents import Content, Page
 from pelican.generators import Generator
 
-from trangxa.commune import IDENTITY_FILE
+from trangxa import items
 from trangxa.findings import Problem, ProblemError
 from trangxa.runs import SiteRun
 
 from trangxa import output as outputs
 from .sections import Section, build_sections, latest
 
-CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 HOME_NEWS = 6
 HOME_LIST = 5
 
@@ -36,40 +34,26 @@ class CommuneGenerator(Generator):
         self.context.update(self._site_context())
 
     def _read_tree(self) -> None:
-        by_url: dict[str, str] = {}
-        for rel in outputs.walk(self.path, self.run, self.run.commune.slug):
-            if rel == IDENTITY_FILE:
-                continue
-            if not rel.endswith(CONTENT_SUFFIXES):
-                self.assets.append(rel)
-                continue
-            item = self._read_item(rel)
-            if item is None:
-                continue
-            other = by_url.setdefault(item.url, rel)
-            if other != rel:
-                self._report(rel, Problem("duplicate-slug", {"url": item.url, "other": other}))
-                continue
-            self.items.append(item)
+        found = items.scan(Path(self.path), self.profile)
+        self.assets = found.assets
+        for rel, problem in found.problems:
+            self._report(rel, problem)
+        read = [page for page in (self._read_item(rel, slug) for rel, slug in found.content) if page is not None]
+        self.items, duplicates = items.unique_urls(read)
+        for rel, problem in duplicates:
+            self._report(rel, problem)
 
-    def _read_item(self, rel: str) -> Content | None:
-        folder = os.path.dirname(rel)
-        category = self.profile.category_for(folder)
-        if category is None:
-            suggestion = outputs.suggest_category(self.profile, folder)
-            self._report(rel, Problem("unknown-folder", {"folder": folder or "/", "profile": self.profile.id,
-                                                        "suggestion": suggestion}))
-            return None
+    def _read_item(self, rel: str, category_slug: str) -> Content | None:
+        basis = self.profile.category(category_slug).basis_text
         try:
-            item = self.readers.read_file(self.path, rel, content_class=Page, context=self.context)
+            page = self.readers.read_file(self.path, rel, content_class=Page, context=self.context)
         except ProblemError as err:
-            self._report(rel, err.problem, category.basis_text)
+            self._report(rel, err.problem, basis)
             return None
-        for problem in item.problems:
-            self._report(rel, problem, category.basis_text)
-        item.source_rel = rel
-        item.folder = folder  # attachments named by the item sit here
-        return item
+        for problem in page.entry.problems:
+            self._report(rel, problem, basis)
+        page.rel = rel
+        return page
 
     def _report(self, rel: str, problem: Problem, basis: str = "") -> None:
         self.run.report(f"{self.run.commune.slug}/{rel}", problem, basis)
@@ -94,7 +78,15 @@ class CommuneGenerator(Generator):
             "home_procedures": by_slug["thu-tuc-hanh-chinh"].items[:HOME_LIST]
             if "thu-tuc-hanh-chinh" in by_slug else [],
             "contact": by_slug["lien-he"].intro if "lien-he" in by_slug else None,
+            "home_notices": self._notices(today),
         }
+
+    def _notices(self, today) -> list[Content]:
+        """What a citizen should know now: consultations still open, planned outages not yet over."""
+        open_until = {"lay-y-kien": "ngay_dong", "thong-bao-tam-ngung": "den_ngay"}
+        notices = [item for slug, field in open_until.items() if slug in self.sections
+                   for item in self.sections[slug].items if item.record.get(field, today) >= today]
+        return latest(notices, HOME_LIST)
 
     def generate_output(self, writer) -> None:
         write = outputs.PageWriter(self, writer)

@@ -1,0 +1,77 @@
+"""The bundled demo province, built once: complete, linked, light, and marked as sample data."""
+
+import gzip
+import re
+
+from helpers import ROOT, broken_links, read, relative_site
+from test_build import crawl
+from trangxa.profile import load_profile
+
+PROFILE = load_profile("nd224-2026")
+COMPLETE = ("phuong-dong-hai", "xa-tan-thanh", "dac-khu-hon-da-bac", "xa-thoi-binh")
+DEMO = sorted(p.name for p in (ROOT / "communes").iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def test_demo_has_six_communes_of_every_type(demo_build):
+    result, _ = demo_build
+    assert len(DEMO) >= 6 and result.failed == []
+    assert {site.summary["type"] for site in result.communes} >= {"xa", "phuong", "dac-khu"}
+
+
+def test_index_links_to_every_commune(demo_build):
+    _, output = demo_build
+    index = read(output, "index.html")
+    for slug in DEMO:
+        assert f'href="./{slug}/"' in index, slug
+
+
+def test_every_category_of_the_profile_has_content_in_some_commune():
+    covered = {cat.slug for cat in PROFILE.categories
+               if any(any(p.suffix in (".md", ".yml") for p in (ROOT / "communes" / slug / cat.slug).glob("*"))
+                      for slug in DEMO)}
+    assert {cat.slug for cat in PROFILE.categories} - covered == set()
+
+
+def test_complete_communes_have_no_errors(demo_build):
+    result, _ = demo_build
+    errors = [f for f in result.findings if f.commune in COMPLETE and f.severity == "error"]
+    assert errors == []
+
+
+def test_the_incomplete_commune_shows_its_gaps(demo_build):
+    result, output = demo_build
+    rules = {(f.commune, f.rule, f.file.split("/")[1]) for f in result.findings}
+    assert ("xa-dat-moi", "missing-field", "van-ban") in rules
+    leaders = read(output, "xa-dat-moi/gioi-thieu/lanh-dao/index.html")
+    assert "Chuyên mục này chưa có nội dung." in leaders
+
+
+def test_every_category_page_is_reachable_from_the_menu_of_every_commune(demo_build):
+    _, output = demo_build
+    for slug in DEMO:
+        reached = crawl(output / slug, "index.html", depth=2)
+        missing = [cat.slug for cat in PROFILE.categories if f"{cat.slug}/index.html" not in reached]
+        assert missing == [], slug
+
+
+def test_no_broken_internal_link(demo_build):
+    _, output = demo_build
+    assert broken_links(relative_site(output)) == []
+
+
+def test_article_pages_fit_the_budget(demo_build):
+    """HTML + CSS of an article page under 15 KB gzip, in two requests before images."""
+    _, output = demo_build
+    css = len(gzip.compress((output / "phuong-dong-hai/theme/css/site.css").read_bytes()))
+    pages = list((output / "phuong-dong-hai/tin-tuc").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        html = page.read_bytes()
+        assert len(re.findall(rb'<link rel="stylesheet"', html)) == 1 and b"<script" not in html
+        assert len(gzip.compress(html)) + css < 15 * 1024, page
+
+
+def test_every_page_says_it_is_sample_data(demo_build):
+    _, output = demo_build
+    for page in output.rglob("*.html"):
+        assert "Dữ liệu mẫu" in page.read_text(encoding="utf-8"), page
