@@ -33,6 +33,8 @@ class FieldSpec:
     required: bool = False
     choices: tuple[str, ...] = ()
     help: str = ""
+    pattern: str = ""  # a regular expression the text must match, e.g. the form of so_ky_hieu
+    pattern_hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,8 @@ def _field(key: str, spec: dict, record_name: str) -> FieldSpec:
     if kind == "choice" and not choices:
         raise ProfileError(f"Mẫu '{record_name}', trường '{key}': kiểu choice cần danh sách choices.")
     required = str(spec.get("required", "false")).lower() == "true"
-    return FieldSpec(key, spec.get("label", key), kind, required, choices, spec.get("help", ""))
+    return FieldSpec(key, spec.get("label", key), kind, required, choices, spec.get("help", ""),
+                     spec.get("pattern", ""), spec.get("pattern_hint", ""))
 
 
 def _category(entry: dict, record_types: dict) -> Category:

@@ -61,7 +61,8 @@ def _blank(value) -> bool:
 
 
 def _bad_value(spec: FieldSpec, value, line: int | None, reason: str) -> Problem:
-    params = {"field": spec.key, "label": spec.label, "value": value, "choices": spec.choices}
+    params = {"field": spec.key, "label": spec.label, "value": value, "choices": spec.choices,
+              "hint": spec.pattern_hint}
     if reason.startswith("wrong-type:"):
         expected, how = reason.removeprefix("wrong-type:").split("|")
         return Problem("wrong-type", {**params, "expected": expected, "how": how}, line)
@@ -99,6 +100,12 @@ def parse_date(text: str) -> dt.date:
             except ValueError:
                 break
     raise ValueError("bad-date")
+
+
+def _text(spec: FieldSpec, text: str) -> str:
+    if spec.pattern and not re.match(spec.pattern, text):
+        raise ValueError("bad-format")
+    return text
 
 
 def _date(spec: FieldSpec, text: str) -> dt.date:
@@ -150,7 +157,7 @@ def _path(spec: FieldSpec, text: str) -> str:
 
 
 CONVERTERS = {
-    "text": lambda spec, text: text,
+    "text": _text,
     "markdown": lambda spec, text: text,
     "date": _date,
     "time": _time,

@@ -1,0 +1,64 @@
+"""The compliance checks: the law (the profile's rules) against what a commune has, as of a date.
+
+One rule per module, each a function ``check(ctx)`` that yields :class:`Hit` (the item's file, the problem, the
+category). Rules read their parameters from the category's ``rules`` in the profile — no category is named in
+code. The findings feed the checker's report, the commune's status page, the provincial dashboard and the
+quarterly report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..calendar import WorkCalendar
+from ..findings import Problem
+from ..items import Item
+from ..profile import Category, Profile
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule broken by an item (``rel`` its file) or by a category as a whole (``rel`` its folder)."""
+
+    rel: str
+    problem: Problem
+    category: str
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    profile: Profile
+    items: tuple[Item, ...]  # only what was published by ``as_of``
+    as_of: dt.date
+    calendar: WorkCalendar
+
+    def in_category(self, slug: str, below: bool = False) -> list[Item]:
+        return [item for item in self.items
+                if item.category == slug or (below and item.category.startswith(slug + "/"))]
+
+    def with_rule(self, name: str) -> Iterator[tuple[Category, object]]:
+        for category in self.profile.categories:
+            if name in category.rules:
+                yield category, category.rules[name]
+
+
+def published_on(item: Item) -> dt.date | None:
+    """When an item was put on the site: its posting date, else its review date, else its own date."""
+    for key in ("ngay_dang", "ngay_cap_nhat", "ngay_hoi"):
+        if isinstance(item.values.get(key), dt.date):
+            return item.values[key]
+    return None
+
+
+def visible(items: list[Item], as_of: dt.date) -> tuple[Item, ...]:
+    """Items as they stood on ``as_of``: anything posted later did not exist yet (reports are reproducible)."""
+    return tuple(item for item in items if (published_on(item) or as_of) <= as_of)
+
+
+def run_checks(profile: Profile, items: list[Item], as_of: dt.date, calendar: WorkCalendar) -> list[Hit]:
+    from . import rules  # the rule modules, in the order their findings are listed
+
+    ctx = CheckContext(profile, visible(items, as_of), as_of, calendar)
+    return [hit for rule in rules.ALL for hit in rule.check(ctx)]

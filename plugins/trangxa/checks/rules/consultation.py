@@ -1,0 +1,17 @@
+"""``consultation-result-missing``: once a consultation has closed, the summary of opinions and the response
+are posted (Luật Thực hiện dân chủ ở cơ sở Điều 11.11). Rule data: ``result_after_close: true``."""
+
+import datetime as dt
+
+from .. import CheckContext, Hit
+from ...findings import Problem
+
+
+def check(ctx: CheckContext):
+    for category, _ in ctx.with_rule("result_after_close"):
+        for item in ctx.in_category(category.slug):
+            closed = item.values.get("ngay_dong")
+            if isinstance(closed, dt.date) and closed < ctx.as_of and not item.values.get("tong_hop"):
+                params = {"closed": closed.strftime("%d/%m/%Y")}
+                yield Hit(item.rel, Problem("consultation-result-missing", params, item.lines.get("ngay_dong")),
+                          category.slug)
