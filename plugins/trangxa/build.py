@@ -18,6 +18,7 @@ from pelican.log import console
 from pelican.settings import read_settings
 
 from .commune import Province, discover, load_commune, load_province
+from .compliance import CommuneCheck, check_commune
 from .findings import Finding, Problem, has_errors, place
 from .runs import SiteRun
 
@@ -82,14 +83,25 @@ class BuildResult:
 def build(options: BuildOptions) -> BuildResult:
     """Build the selected communes, then the provincial index over every commune built so far."""
     province, folders = prepare(options)
-    selected = [folder for folder in folders if options.commune in (None, folder.name)]
-    if options.commune and not selected:
-        raise BuildError(f"Không có xã '{options.commune}' trong {options.communes_dir}.")
+    selected = _select(options, folders)
     console.quiet = True  # Pelican prints a "Done: …" line per run; our report says it once
     options.output.mkdir(parents=True, exist_ok=True)
     results = _map(options, province, selected)
     index = build_index(options, province, [folder.name for folder in folders])
     return BuildResult(tuple(results), index)
+
+
+def check(options: BuildOptions, as_of: dt.date) -> list[CommuneCheck]:
+    """Check the selected communes against the law as of a date, without building them."""
+    province, folders = prepare(options)
+    return [check_commune(folder, province, as_of) for folder in _select(options, folders)]
+
+
+def _select(options: BuildOptions, folders: list[Path]) -> list[Path]:
+    selected = [folder for folder in folders if options.commune in (None, folder.name)]
+    if options.commune and not selected:
+        raise BuildError(f"Không có xã '{options.commune}' trong {options.communes_dir}.")
+    return selected
 
 
 def prepare(options: BuildOptions) -> tuple[Province, list[Path]]:

@@ -10,8 +10,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .build import BuildError, BuildOptions, BuildResult, build, with_defaults_from_env
-from .findings import format_text
+from .build import BuildError, BuildOptions, BuildResult, build, check, with_defaults_from_env
+from .findings import format_github, format_json, format_text
 from .profile import ProfileError
 
 
@@ -26,27 +26,63 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--province", type=Path, help="tệp cấu hình tỉnh (mặc định province.yml)")
     build_cmd.add_argument("--settings", type=Path, help="tệp thiết lập Pelican (mặc định pelicanconf.py)")
     build_cmd.add_argument("--today", type=dt.date.fromisoformat, help="ngày tính là hôm nay (YYYY-MM-DD)")
+    check_cmd = commands.add_parser("check", help="kiểm tra nội dung của các xã theo quy định")
+    check_cmd.add_argument("--communes-dir", type=Path, help="thư mục các xã (mặc định communes/)")
+    check_cmd.add_argument("--commune", help="chỉ kiểm tra một xã")
+    check_cmd.add_argument("--province", type=Path, help="tệp cấu hình tỉnh (mặc định province.yml)")
+    check_cmd.add_argument("--as-of", type=dt.date.fromisoformat, help="kiểm tra tại ngày (YYYY-MM-DD; mặc định hôm nay)")
+    check_cmd.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check_cmd.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi")
     return root
 
 
 def options_from(args: argparse.Namespace) -> BuildOptions:
     options = with_defaults_from_env(BuildOptions())
-    given = {
-        "communes_dir": args.communes_dir,
-        "output": args.output,
-        "commune": args.commune,
-        "jobs": args.jobs,
-        "province_file": args.province,
-        "settings_file": args.settings,
-        "today": args.today,
-    }
+    given = {key: getattr(args, name, None) for key, name in (
+        ("communes_dir", "communes_dir"), ("output", "output"), ("commune", "commune"), ("jobs", "jobs"),
+        ("province_file", "province"), ("settings_file", "settings"), ("today", "today"))}
     return replace(options, **{key: value for key, value in given.items() if value is not None})
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "check":
+        return run_check(options_from(args), args.as_of or dt.date.today(), args.format, args.strict)
     return run_build(options_from(args))
+
+
+def run_check(options: BuildOptions, as_of: dt.date, form: str = "text", strict: bool = False) -> int:
+    """Exit 0 when no errors (warnings too with ``strict``), 1 when there are, 2 when the run cannot be done."""
+    try:
+        checked = check(options, as_of)
+    except (BuildError, ProfileError) as err:
+        print(f"Không thể chạy: {err}", file=sys.stderr)
+        return 2
+    findings = [finding for commune in checked for finding in commune.findings]
+    prefix = _relative(options.communes_dir)
+    output = {"json": format_json, "github": lambda f: format_github(f, prefix)}.get(form, format_text)(findings)
+    if output:
+        print(output)
+    if form == "text":
+        print(check_summary(checked, as_of))
+    failing = any(f.severity == "error" or strict for f in findings)
+    return 1 if failing else 0
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_summary(checked: list, as_of: dt.date) -> str:
+    lines = [f"\nKiểm tra ngày {as_of.strftime('%d/%m/%Y')}:"]
+    for commune in sorted(checked, key=lambda c: c.score):
+        errors = sum(f.severity == "error" for f in commune.findings)
+        lines.append(f"  {commune.name}: {commune.score} điểm, {errors} lỗi, {len(commune.findings) - errors} cảnh báo")
+    return "\n".join(lines)
 
 
 def run_build(options: BuildOptions) -> int:

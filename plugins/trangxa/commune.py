@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .calendar import WorkCalendar
 from .findings import Problem, ProblemError
 from .profile import Profile, ProfileError, load_profile
-from .records import convert
+from .records import convert, parse_date
 from .sources import load_file_mapping
 from .text import fold, slugify
 
@@ -26,6 +27,7 @@ class Province:
     profile: Profile
     sample: bool  # demo data: every page says so
     auditor: str  # who measures the communes (Sở Khoa học và Công nghệ since 2025)
+    calendar: WorkCalendar = WorkCalendar()
 
     def commune_url(self, commune: "Commune") -> str:
         if self.url_mode == "ten-mien":
@@ -74,7 +76,18 @@ def load_province(path: Path, profile_override: str | None = None) -> Province:
         profile=profile,
         sample=str(data.get("du_lieu_mau", "false")).lower() == "true",
         auditor=data.get("co_quan_do_luong", "Sở Khoa học và Công nghệ"),
+        calendar=_calendar(data.get("lich", {}), path),
     )
+
+
+def _calendar(data: dict, path: Path) -> WorkCalendar:
+    """The province's own extra days off (nghi_them) and make-up working days (lam_bu)."""
+    try:
+        days_off = frozenset(parse_date(day) for day in data.get("nghi_them", []))
+        workdays = frozenset(parse_date(day) for day in data.get("lam_bu", []))
+    except (ValueError, AttributeError, TypeError):
+        raise ProfileError(f"{path}: lich.nghi_them và lich.lam_bu là danh sách ngày dạng 17/11/2026.") from None
+    return WorkCalendar(days_off, workdays)
 
 
 def _why(err: Exception) -> str:

@@ -9,6 +9,7 @@ identical messages across the communes of one process).
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,8 +89,27 @@ def rules() -> dict:
     return {rule: entry["severity"] for rule, entry in _catalogue().items()}
 
 
+def rule_status(rule: str) -> str | None:
+    """How a compliance rule marks its category (missing, late, stale), or None for other rules."""
+    return _catalogue()[rule].get("status")
+
+
 def has_errors(findings: list[Finding]) -> bool:
     return any(finding.severity == "error" for finding in findings)
+
+
+def format_json(findings: list[Finding]) -> str:
+    return json.dumps([finding.as_dict() for finding in findings], ensure_ascii=False, indent=1)
+
+
+def format_github(findings: list[Finding], prefix: str = "communes") -> str:
+    """Workflow commands, so that each finding shows on its file (and line) in the Git web UI."""
+    lines = []
+    for finding in findings:
+        place = f"file={prefix}/{finding.file}" + (f",line={finding.line}" if finding.line else "")
+        text = f"{finding.message} Cách sửa: {finding.fix}".replace("%", "%25").replace("\n", "%0A")
+        lines.append(f"::{finding.severity} {place},title={finding.rule}::{text}")
+    return "\n".join(lines)
 
 
 def format_text(findings: list[Finding]) -> str:

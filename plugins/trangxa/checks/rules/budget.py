@@ -11,6 +11,7 @@ from ...findings import Problem
 from ...text import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+QUARTER_NAMES = ("", "I", "II", "III", "IV")
 PATTERNS = (
     (re.compile(r"quy\s*(iv|iii|ii|i|[1-4])\s*(?:/|nam|-)\s*(\d{4})"), lambda m: (int(m[2]), ROMAN.get(m[1]) or int(m[1]))),
     (re.compile(r"(\d{4})\s*q([1-4])"), lambda m: (int(m[1]), int(m[2]))),
@@ -51,7 +52,7 @@ def check(ctx: CheckContext):
             if period:
                 reports.setdefault(period, item)
         for year, quarter, deadline in due_quarters(ctx.as_of, int(days)):
-            params = {"quarter": f"Quý {quarter}/{year}", "deadline": deadline.strftime("%d/%m/%Y")}
+            params = {"quarter": f"Quý {QUARTER_NAMES[quarter]}/{year}", "deadline": deadline.strftime("%d/%m/%Y")}
             report = reports.get((year, quarter))
             if report is None:
                 yield Hit(f"{category.slug}/", Problem("budget-report-missing", params), category.slug)
