@@ -34,9 +34,8 @@ class CheckContext:
     as_of: dt.date
     calendar: WorkCalendar
 
-    def in_category(self, slug: str, below: bool = False) -> list[Item]:
-        return [item for item in self.items
-                if item.category == slug or (below and item.category.startswith(slug + "/"))]
+    def in_category(self, slug: str) -> list[Item]:
+        return [item for item in self.items if item.category == slug]
 
     def with_rule(self, name: str) -> Iterator[tuple[Category, object]]:
         for category in self.profile.categories:
