@@ -6,6 +6,7 @@ TRANGXA_JOBS), so CI can set them once.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import shutil
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from trangxa.build import BuildOptions, with_defaults_from_env  # noqa: E402
-from trangxa.cli import run_build  # noqa: E402
+from trangxa.cli import run_build, run_check, run_report  # noqa: E402
 
 
 def _options(communes_dir=None, output=None, commune=None, jobs=None) -> BuildOptions:
@@ -38,6 +39,31 @@ def _options(communes_dir=None, output=None, commune=None, jobs=None) -> BuildOp
 def build(c, communes_dir=None, output=None, commune=None, jobs=None):
     """Tạo trang của mọi xã và trang chỉ mục của tỉnh vào output/."""
     code = run_build(_options(communes_dir, output, commune, int(jobs) if jobs else None))
+    if code:
+        raise Exit(code=code)
+
+
+@task(help={
+    "communes-dir": "thư mục các xã (mặc định communes/)",
+    "commune": "chỉ kiểm tra xã này",
+    "as-of": "kiểm tra tại ngày YYYY-MM-DD (mặc định hôm nay)",
+    "format": "text (mặc định), json hoặc github",
+    "strict": "coi cảnh báo như lỗi",
+})
+def check(c, communes_dir=None, commune=None, as_of=None, format="text", strict=False):
+    """Kiểm tra nội dung của các xã theo quy định; thoát 0 nếu không có lỗi, 1 nếu có, 2 nếu không chạy được."""
+    day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    code = run_check(_options(communes_dir, commune=commune), day, format, strict)
+    if code:
+        raise Exit(code=code)
+
+
+@task(help={"quarter": "quý, ví dụ 2026Q3", "as-of": "ngày kiểm tra (mặc định: ngày cuối quý)",
+            "communes-dir": "thư mục các xã", "output": "thư mục kết quả (mặc định output/)"})
+def report(c, quarter, as_of=None, communes_dir=None, output=None):
+    """Báo cáo quý của tỉnh (HTML, CSV, XLSX) vào output/bao-cao/<quý>/."""
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    code = run_report(_options(communes_dir, output), quarter, day)
     if code:
         raise Exit(code=code)
 

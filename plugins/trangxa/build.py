@@ -20,6 +20,7 @@ from pelican.settings import read_settings
 from .commune import Province, discover, load_commune, load_province
 from .compliance import CommuneCheck, check_commune
 from .findings import Finding, Problem, has_errors, place
+from .report import Quarter, QuarterReport, build_report
 from .runs import SiteRun
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,11 +85,27 @@ def build(options: BuildOptions) -> BuildResult:
     """Build the selected communes, then the provincial index over every commune built so far."""
     province, folders = prepare(options)
     selected = _select(options, folders)
-    console.quiet = True  # Pelican prints a "Done: …" line per run; our report says it once
     options.output.mkdir(parents=True, exist_ok=True)
     results = _map(options, province, selected)
-    index = build_index(options, province, [folder.name for folder in folders])
+    quarter = Quarter.last_closed(options.today)
+    report = quarterly(province, folders, quarter, quarter.end)
+    index = build_index(options, province, [folder.name for folder in folders], report)
     return BuildResult(tuple(results), index)
+
+
+def quarterly(province: Province, folders: list[Path], quarter: Quarter, as_of: dt.date) -> QuarterReport:
+    """The quarter's report over every commune, checked as of ``as_of`` (by default the quarter's last day)."""
+    checked = [check_commune(folder, province, as_of) for folder in folders]
+    return build_report(province.profile, [c for c in checked if c.type], quarter, as_of)
+
+
+def report(options: BuildOptions, quarter: Quarter, as_of: dt.date | None = None) -> QuarterReport:
+    """``invoke report``: the report of one quarter, written with the provincial index into <output>/bao-cao/."""
+    province, folders = prepare(options)
+    result = quarterly(province, folders, quarter, as_of or quarter.end)
+    options.output.mkdir(parents=True, exist_ok=True)
+    build_index(options, province, [folder.name for folder in folders], result)
+    return result
 
 
 def check(options: BuildOptions, as_of: dt.date) -> list[CommuneCheck]:
@@ -139,13 +156,14 @@ def build_commune(options: BuildOptions, province: Province, folder: Path) -> Si
                       time.perf_counter() - started, run.summary)
 
 
-def build_index(options: BuildOptions, province: Province, slugs: list[str]) -> SiteResult:
+def build_index(options: BuildOptions, province: Province, slugs: list[str],
+                report: QuarterReport | None = None) -> SiteResult:
     started = time.perf_counter()
     run = SiteRun(province, None, options.today)
     settings = site_settings(options, run, options.content_dir / "tinh", options.output, province.site_url,
                              province.name, shared=None)
     settings.update(DELETE_OUTPUT_DIRECTORY=False, TRANGXA_COMMUNE_SLUGS=slugs,
-                    TRANGXA_PROVINCE_PAGES=str(options.content_dir / "tinh"))
+                    TRANGXA_PROVINCE_PAGES=str(options.content_dir / "tinh"), TRANGXA_REPORT=report)
     built = _run_pelican(settings, run)
     return SiteResult("tinh", built, tuple(run.findings), run.pages_written, time.perf_counter() - started)
 
@@ -170,6 +188,7 @@ def site_settings(options: BuildOptions, run: SiteRun, source: Path, output: Pat
 
 def _run_pelican(settings: dict, run: SiteRun) -> bool:
     """Run Pelican for one site; an exception becomes a ``build-failed`` finding for that site only."""
+    console.quiet = True  # Pelican prints a "Done: …" line per run; our report says it once
     try:
         Pelican(settings).run()
     except Exception as err:  # noqa: BLE001 - one site's failure must not stop the others

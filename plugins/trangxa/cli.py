@@ -10,9 +10,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .build import BuildError, BuildOptions, BuildResult, build, check, with_defaults_from_env
+from .build import BuildError, BuildOptions, BuildResult, build, check, report, with_defaults_from_env
 from .findings import format_github, format_json, format_text
 from .profile import ProfileError
+from .report import Quarter
 
 
 def parser() -> argparse.ArgumentParser:
@@ -33,6 +34,12 @@ def parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--as-of", type=dt.date.fromisoformat, help="kiểm tra tại ngày (YYYY-MM-DD; mặc định hôm nay)")
     check_cmd.add_argument("--format", choices=("text", "json", "github"), default="text")
     check_cmd.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi")
+    report_cmd = commands.add_parser("report", help="báo cáo quý (HTML, CSV, XLSX) vào output/bao-cao/")
+    report_cmd.add_argument("--quarter", required=True, help="quý, ví dụ 2026Q3")
+    report_cmd.add_argument("--as-of", type=dt.date.fromisoformat, help="ngày kiểm tra (mặc định: ngày cuối quý)")
+    report_cmd.add_argument("--communes-dir", type=Path, help="thư mục các xã (mặc định communes/)")
+    report_cmd.add_argument("--output", type=Path, help="thư mục kết quả (mặc định output/)")
+    report_cmd.add_argument("--province", type=Path, help="tệp cấu hình tỉnh (mặc định province.yml)")
     return root
 
 
@@ -47,9 +54,24 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "report":
+        return run_report(options_from(args), args.quarter, args.as_of)
     if args.command == "check":
         return run_check(options_from(args), args.as_of or dt.date.today(), args.format, args.strict)
     return run_build(options_from(args))
+
+
+def run_report(options: BuildOptions, quarter: str, as_of: dt.date | None = None) -> int:
+    try:
+        result = report(options, Quarter.parse(quarter), as_of)
+    except (ValueError, BuildError, ProfileError) as err:
+        print(f"Không thể chạy: {err}", file=sys.stderr)
+        return 2
+    folder = options.output / "bao-cao" / result.quarter.code
+    action = [line.commune_name for line in result.communes if line.needs_action]
+    print(f"Đã viết báo cáo {result.quarter.label} (kiểm tra ngày {result.as_of:%d/%m/%Y}) vào {folder}/")
+    print("Cần khắc phục: " + (", ".join(action) if action else "không có") + ".")
+    return 0
 
 
 def run_check(options: BuildOptions, as_of: dt.date, form: str = "text", strict: bool = False) -> int:
@@ -91,11 +113,11 @@ def run_build(options: BuildOptions) -> int:
     except (BuildError, ProfileError) as err:
         print(f"Không thể chạy: {err}", file=sys.stderr)
         return 2
-    print(report(result, options))
+    print(build_summary(result, options))
     return 1 if result.failed else 0
 
 
-def report(result: BuildResult, options: BuildOptions) -> str:
+def build_summary(result: BuildResult, options: BuildOptions) -> str:
     lines = []
     if result.findings:
         lines += [format_text(result.findings), ""]

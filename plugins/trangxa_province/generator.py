@@ -1,4 +1,5 @@
-"""The provincial index generator: communes grouped by type, the latest news across them, province pages."""
+"""The provincial index generator: communes grouped by type, the latest news across them, the compliance
+dashboard, the quarterly report, and the province's own pages."""
 
 from __future__ import annotations
 
@@ -8,27 +9,32 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from trangxa import output
+from trangxa.report import QuarterReport, write_csv, write_xlsx
 from trangxa.runs import SiteRun
 
 LATEST_NEWS = 12
+DASHBOARD = "tinh-trang/"
 
 
 class ProvinceGenerator(Generator):
     def generate_context(self) -> None:
         self.run: SiteRun = self.settings["TRANGXA_RUN"]
+        profile = self.run.province.profile
         self.summaries = read_summaries(Path(self.output_path), self.settings["TRANGXA_COMMUNE_SLUGS"])
         self.pages = output.read_shared_pages(self, self.settings["TRANGXA_PROVINCE_PAGES"])
-        self.shared_pages = self.pages
+        self.report: QuarterReport | None = self.settings.get("TRANGXA_REPORT")
         self.context.update(
             {
                 "commune": None,
                 "province": self.run.province,
-                "profile": self.run.province.profile,
+                "profile": profile,
                 "today": self.run.today,
                 "communes": self.summaries,
-                "groups": group_by_type(self.summaries, self.run.province.profile),
+                "groups": group_by_type(self.summaries, profile),
                 "latest_news": latest_news(self.summaries, LATEST_NEWS),
                 "shared_pages": self.pages,
+                "dashboard_columns": dashboard_columns(profile),
+                "report": self.report,
             }
         )
 
@@ -37,8 +43,27 @@ class ProvinceGenerator(Generator):
         write.page("index.html", "province", breadcrumbs=[])
         for page in self.pages:
             write.page(page.save_as, "page", item=page, breadcrumbs=[(page.title, page.url)])
+        by_score = sorted(self.summaries, key=lambda s: (s.get("score", 0), s["name"]))
+        by_name = sorted(self.summaries, key=lambda s: s["name"])
+        crumbs = [("Tình trạng cập nhật", DASHBOARD)]
+        write.page(f"{DASHBOARD}index.html", "dashboard", rows=by_score, order="score", breadcrumbs=crumbs)
+        write.page(f"{DASHBOARD}theo-ten/index.html", "dashboard", rows=by_name, order="name",
+                   breadcrumbs=crumbs + [("Theo tên", f"{DASHBOARD}theo-ten/")])
+        if self.report:
+            self._write_report(write, self.report)
         output.write_sitemap_xml(self.output_path, self.settings["SITEURL"], write.urls)
         self.run.pages_written = len(write.urls)
+
+    def _write_report(self, write: output.PageWriter, report: QuarterReport) -> None:
+        """The quarter's report as a page, with its CSV and XLSX beside it (the same rows in each)."""
+        folder = f"bao-cao/{report.quarter.code}/"
+        target = Path(self.output_path) / folder
+        target.mkdir(parents=True, exist_ok=True)
+        name = f"bao-cao-{report.quarter.code}"
+        write_csv(report, target / f"{name}.csv")
+        write_xlsx(report, target / f"{name}.xlsx")
+        write.page(f"{folder}index.html", "report", file_name=name,
+                   breadcrumbs=[(f"Báo cáo {report.quarter.label}", folder)])
 
 
 def read_summaries(output_path: Path, slugs: list[str]) -> list[dict]:
@@ -52,7 +77,7 @@ def read_summaries(output_path: Path, slugs: list[str]) -> list[dict]:
 
 
 def group_by_type(summaries: list[dict], profile) -> list[tuple[str, str, list[dict]]]:
-    """(type slug, plural heading, communes) in the profile's order of commune types."""
+    """(type slug, heading, communes) in the profile's order of commune types."""
     groups = []
     for kind in profile.commune_types.values():
         members = sorted((s for s in summaries if s["type"] == kind.slug), key=lambda s: s["name"])
@@ -64,3 +89,8 @@ def group_by_type(summaries: list[dict], profile) -> list[tuple[str, str, list[d
 def latest_news(summaries: list[dict], count: int) -> list[dict]:
     entries = [dict(entry, commune=s["name"], commune_slug=s["slug"]) for s in summaries for entry in s["news"]]
     return sorted(entries, key=lambda e: e["date"], reverse=True)[:count]
+
+
+def dashboard_columns(profile) -> list:
+    """The categories every commune must have (leaves of the profile): the dashboard's columns."""
+    return [cat for cat in profile.categories if cat.required == "always" and not profile.children(cat.slug)]

@@ -10,13 +10,16 @@ from pelican.contents import Content, Page
 from pelican.generators import Generator
 
 from trangxa import items
+from trangxa.compliance import check_items
 from trangxa.findings import Problem, ProblemError
 from trangxa.runs import SiteRun
 
 from trangxa import output as outputs
+from . import disclosure
 from .sections import Section, build_sections, latest
 
 HOME_NEWS = 6
+STATUS_PAGE = "tinh-trang-cap-nhat/"
 HOME_LIST = 5
 
 
@@ -31,7 +34,16 @@ class CommuneGenerator(Generator):
         self._read_tree()
         self.shared_pages = outputs.read_shared_pages(self, self.settings["TRANGXA_SHARED_PATH"])
         self.sections = build_sections(self.profile, self.items)
+        self._check()
         self.context.update(self._site_context())
+
+    def _check(self) -> None:
+        """The compliance checks over what was read, as of the build's date: findings for the report,
+        category states for the status page and the provincial dashboard."""
+        entries = [page.entry for page in self.items]
+        findings, self.statuses, self.score = check_items(self.run.province, self.run.commune.slug, entries,
+                                                          self.run.today)
+        self.run.findings.extend(findings)
 
     def _read_tree(self) -> None:
         found = items.scan(Path(self.path), self.profile)
@@ -79,6 +91,10 @@ class CommuneGenerator(Generator):
             if "thu-tuc-hanh-chinh" in by_slug else [],
             "contact": by_slug["lien-he"].intro if "lien-he" in by_slug else None,
             "home_notices": self._notices(today),
+            "statuses": self.statuses,
+            "score": self.score,
+            "disclosures": disclosure.catalogue(self.profile, self.items),
+            "quarters": disclosure.by_quarter(self.profile, self.items),
         }
 
     def _notices(self, today) -> list[Content]:
@@ -101,6 +117,7 @@ class CommuneGenerator(Generator):
         for page in self.shared_pages:
             write.page(page.save_as, "page", item=page, breadcrumbs=[(page.title, page.url)])
         write.page("so-do-trang/index.html", "sitemap", breadcrumbs=[("Sơ đồ trang", "so-do-trang/")])
+        write.page(f"{STATUS_PAGE}index.html", "status", breadcrumbs=[("Tình trạng cập nhật", STATUS_PAGE)])
         write.page("404.html", "404", breadcrumbs=[])
         self._write_feeds(writer)
         urls = [url for url in write.urls if not url.endswith("404.html")]
@@ -141,6 +158,10 @@ class CommuneGenerator(Generator):
             "last_update": max(dates).isoformat() if dates else None,
             "items": len(self.items),
             "news": [outputs.news_entry(item) for item in news],
+            "score": self.score,
+            "statuses": {status.slug: status.state for status in self.statuses},
+            "problems": {"error": sum(f.severity == "error" for f in self.run.findings),
+                         "warning": sum(f.severity == "warning" for f in self.run.findings)},
         }
         self.run.summary = summary
         path = Path(self.output_path) / outputs.SUMMARY_FILE
