@@ -97,11 +97,19 @@ def suggest_category(profile: Profile, folder: str) -> str:
 def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     """Read one content file; raises ProblemError when nothing can be read from it."""
     path = root / rel
-    record_type = profile.record_types[profile.category(category).record_type if category else "trang"]
+    record_type = profile.record_types[_record_type_name(rel, category, profile)]
     mapping, body = _parse(path)
     record = convert(record_type, mapping.data, mapping.lines)
     problems = record.problems + tuple(_check_files(record_type, record.values, mapping, path, root))
     return Item(rel, category, record_type.name, record.values, record.lines, body, problems)
+
+
+def _record_type_name(rel: str, category: str, profile: Profile) -> str:
+    """A category's items use its record type; its index.md is prose about the category (a ``trang``), while an
+    index.yml is the category's single record (the contacts of lien-he/, say)."""
+    if not category or PurePosixPath(rel).name == f"{INDEX_STEM}.md":
+        return "trang"
+    return profile.category(category).record_type
 
 
 def _parse(path: Path) -> tuple[Mapping, str]:
