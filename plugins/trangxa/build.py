@@ -177,6 +177,7 @@ def site_settings(options: BuildOptions, run: SiteRun, source: Path, output: Pat
         "SITEURL": site_url,
         "CANONICAL_BASE": site_url,
         "SITENAME": name,
+        "AUTHOR": name,  # the feeds' author: the unit that publishes
         "TRANGXA_RUN": run,
         "TRANGXA_PROFILE": run.province.profile,
         "TRANGXA_SHARED_PATH": str(shared) if shared else None,
