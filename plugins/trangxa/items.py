@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from . import sanitize
 from .findings import Problem, ProblemError
 from .profile import Profile
 from .records import convert
@@ -33,6 +34,7 @@ class Item:
     values: dict
     lines: dict = field(default_factory=dict)
     body: str = ""  # the Markdown body of a .md file
+    body_line: int = 1  # its first line in the file
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -98,10 +100,20 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     """Read one content file; raises ProblemError when nothing can be read from it."""
     path = root / rel
     record_type = profile.record_types[_record_type_name(rel, category, profile)]
-    mapping, body = _parse(path)
+    mapping, body, body_line = _parse(path)
     record = convert(record_type, mapping.data, mapping.lines)
     problems = record.problems + tuple(_check_files(record_type, record.values, mapping, path, root))
-    return Item(rel, category, record_type.name, record.values, record.lines, body, problems)
+    problems += tuple(_unsafe_html(record_type, record.values, mapping, body, body_line))
+    return Item(rel, category, record_type.name, record.values, record.lines, body, body_line, problems)
+
+
+def _unsafe_html(record_type, values: dict, mapping: Mapping, body: str, body_line: int) -> list[Problem]:
+    """What the sanitiser will remove from the body and the Markdown fields, reported at its line."""
+    found = sanitize.scan(body, body_line)
+    for spec in record_type.fields:
+        if spec.type == "markdown" and spec.key in values:
+            found += sanitize.scan(values[spec.key], mapping.lines.get(spec.key, 1))
+    return found
 
 
 def _record_type_name(rel: str, category: str, profile: Profile) -> str:
@@ -112,14 +124,14 @@ def _record_type_name(rel: str, category: str, profile: Profile) -> str:
     return profile.category(category).record_type
 
 
-def _parse(path: Path) -> tuple[Mapping, str]:
+def _parse(path: Path) -> tuple[Mapping, str, int]:
     text = read_text(path)
     if not text.strip():
         raise ProblemError(Problem("empty-file", {}, 1))
     if path.suffix == ".md":
         front = split_front_matter(text)
-        return load_mapping(front.header, front.header_line), front.body
-    return load_mapping(text), ""
+        return load_mapping(front.header, front.header_line), front.body, front.body_line
+    return load_mapping(text), "", 1
 
 
 def _check_files(record_type, values: dict, mapping: Mapping, path: Path, root: Path) -> list[Problem]:

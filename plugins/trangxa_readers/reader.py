@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 import markdown
 from pelican.readers import BaseReader
 
+from trangxa import sanitize
 from trangxa.items import INDEX_STEM, Item, read_item
 from trangxa.profile import Profile
 from trangxa.text import slugify
@@ -45,12 +47,12 @@ class ItemReader(BaseReader):
                 return read_item(root, rel, category.slug, profile)
         # a page of content/ (shared by every commune, or the provincial index's own): trang/<slug>/
         item = read_item(path.parent, path.name, "", profile)
-        return Item(f"{SHARED_FOLDER}/{path.name}", "", item.record_type, item.values, item.lines, item.body,
-                    item.problems)
+        return replace(item, rel=f"{SHARED_FOLDER}/{path.name}")
 
     def _render(self, text: str) -> str:
+        """Markdown to HTML, then through the allow-list: raw HTML in staff text cannot inject anything."""
         self._markdown.reset()
-        return self._markdown.convert(text) if text.strip() else ""
+        return sanitize.clean(self._markdown.convert(text)) if text.strip() else ""
 
     def _metadata(self, item: Item) -> dict:
         record_type = self.settings["TRANGXA_PROFILE"].record_types[item.record_type]
