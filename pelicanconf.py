@@ -55,3 +55,10 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
+
+# No inline script anywhere (the theme has none; staff HTML is sanitised): the same policy is in
+# deploy/nginx.conf as a header, where frame-ancestors can be set too.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; media-src 'self'; "
+    "frame-src https://www.youtube-nocookie.com; object-src 'none'; base-uri 'self'; form-action 'self' https:"
+)

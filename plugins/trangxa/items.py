@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -102,8 +103,10 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     record_type = profile.record_types[_record_type_name(rel, category, profile)]
     mapping, body, body_line = _parse(path)
     record = convert(record_type, mapping.data, mapping.lines)
+    rules = profile.category(category).rules if category else {}
     problems = record.problems + tuple(_check_files(record_type, record.values, mapping, path, root))
     problems += tuple(_unsafe_html(record_type, record.values, mapping, body, body_line))
+    problems += tuple(personal_data(read_text(path), "minimise_personal_data" in rules))
     return Item(rel, category, record_type.name, record.values, record.lines, body, body_line, problems)
 
 
@@ -122,6 +125,22 @@ def _record_type_name(rel: str, category: str, profile: Profile) -> str:
     if not category or PurePosixPath(rel).name == f"{INDEX_STEM}.md":
         return "trang"
     return profile.category(category).record_type
+
+
+NATIONAL_ID = re.compile(r"(?<![\d.])\d{12}(?![\d.])")  # số định danh cá nhân / CCCD: 12 digits
+MOBILE = re.compile(r"(?<![\d.])(?:0|\+84)[35789](?:[ .]?\d){8}(?![\d.])")
+
+
+def personal_data(text: str, minimise: bool) -> list[Problem]:
+    """Warnings where a file looks like it carries citizens' ID numbers, or — in the lists the law asks to keep
+    minimal (beneficiaries, call-ups) — private mobile numbers. A warning, not a block: staff decide."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if NATIONAL_ID.search(line):
+            problems.append(Problem("personal-id", {}, number, NATIONAL_ID.search(line).start() + 1))
+        if minimise and MOBILE.search(line):
+            problems.append(Problem("personal-phone", {}, number, MOBILE.search(line).start() + 1))
+    return problems
 
 
 def _parse(path: Path) -> tuple[Mapping, str, int]:
