@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from trangxa.build import BuildOptions, with_defaults_from_env  # noqa: E402
 from trangxa.cli import run_build, run_check, run_report  # noqa: E402
+from trangxa.release import releases_dir  # noqa: E402
 
 
 def _options(communes_dir=None, output=None, commune=None, jobs=None) -> BuildOptions:
@@ -88,7 +89,10 @@ def serve(c, port=8000, output=None, no_build=False):
 def clean(c, output=None):
     """Xóa thư mục kết quả."""
     target = _options(output=output).output
+    if target.is_symlink():
+        target.unlink()
     shutil.rmtree(target, ignore_errors=True)
+    shutil.rmtree(releases_dir(target), ignore_errors=True)
     print(f"Đã xóa {target}")
 
 

@@ -20,6 +20,7 @@ from pelican.settings import read_settings
 from .commune import Province, discover, load_commune, load_province
 from .compliance import CommuneCheck, check_commune
 from .findings import Finding, Problem, has_errors, place
+from .release import staged
 from .report import Quarter, QuarterReport, build_report
 from .runs import SiteRun
 
@@ -82,14 +83,17 @@ class BuildResult:
 
 
 def build(options: BuildOptions) -> BuildResult:
-    """Build the selected communes, then the provincial index over every commune built so far."""
+    """Build the selected communes, then the provincial index over every commune built so far; the output is
+    replaced as a whole only when everything has been written (``release``)."""
     province, folders = prepare(options)
     selected = _select(options, folders)
-    options.output.mkdir(parents=True, exist_ok=True)
-    results = _map(options, province, selected)
-    quarter = Quarter.last_closed(options.today)
-    report = quarterly(province, folders, quarter, quarter.end)
-    index = build_index(options, province, [folder.name for folder in folders], report)
+    partial = options.commune is not None
+    with staged(options.output, {folder.name for folder in selected}, keep_others=partial) as staging:
+        work = replace(options, output=staging)
+        results = _map(work, province, selected)
+        quarter = Quarter.last_closed(options.today)
+        report = quarterly(province, folders, quarter, quarter.end)
+        index = build_index(work, province, [folder.name for folder in folders], report)
     return BuildResult(tuple(results), index)
 
 
@@ -103,8 +107,8 @@ def report(options: BuildOptions, quarter: Quarter, as_of: dt.date | None = None
     """``invoke report``: the report of one quarter, written with the provincial index into <output>/bao-cao/."""
     province, folders = prepare(options)
     result = quarterly(province, folders, quarter, as_of or quarter.end)
-    options.output.mkdir(parents=True, exist_ok=True)
-    build_index(options, province, [folder.name for folder in folders], result)
+    with staged(options.output, rebuild=set()) as staging:
+        build_index(replace(options, output=staging), province, [folder.name for folder in folders], result)
     return result
 
 
