@@ -16,7 +16,7 @@ from . import sanitize
 from .findings import Problem, ProblemError
 from .profile import Profile
 from .records import convert
-from .sources import Mapping, load_mapping, read_text, split_front_matter
+from .sources import Mapping, load_mapping, read_source, split_front_matter
 from .text import slugify
 
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
@@ -101,12 +101,13 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     """Read one content file; raises ProblemError when nothing can be read from it."""
     path = root / rel
     record_type = profile.record_types[_record_type_name(rel, category, profile)]
-    mapping, body, body_line = _parse(path)
+    source = read_source(path)
+    mapping, body, body_line = _parse(source.text, path.suffix)
     record = convert(record_type, mapping.data, mapping.lines)
     rules = profile.category(category).rules if category else {}
-    problems = record.problems + tuple(_check_files(record_type, record.values, mapping, path, root))
+    problems = source.problems + record.problems + tuple(_check_files(record_type, record.values, mapping, path, root))
     problems += tuple(_unsafe_html(record_type, record.values, mapping, body, body_line))
-    problems += tuple(personal_data(read_text(path), "minimise_personal_data" in rules))
+    problems += tuple(personal_data(source.text, "minimise_personal_data" in rules))
     return Item(rel, category, record_type.name, record.values, record.lines, body, body_line, problems)
 
 
@@ -143,11 +144,10 @@ def personal_data(text: str, minimise: bool) -> list[Problem]:
     return problems
 
 
-def _parse(path: Path) -> tuple[Mapping, str, int]:
-    text = read_text(path)
+def _parse(text: str, suffix: str) -> tuple[Mapping, str, int]:
     if not text.strip():
         raise ProblemError(Problem("empty-file", {}, 1))
-    if path.suffix == ".md":
+    if suffix == ".md":
         front = split_front_matter(text)
         return load_mapping(front.header, front.header_line), front.body, front.body_line
     return load_mapping(text), "", 1

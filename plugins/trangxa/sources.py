@@ -9,9 +9,12 @@ declares as dates or numbers (``records``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import unicodedata
 from pathlib import Path
 
 import yaml
+
+from . import encodings
 
 from .findings import Problem, ProblemError
 from .text import nfc
@@ -35,15 +38,51 @@ class FrontMatter:
     body_line: int
 
 
-def read_text(path: Path) -> str:
-    """The file as NFC text with ``\\n`` line ends; a byte-order mark is dropped."""
+MAX_TEXT_BYTES = 1_000_000  # a content file larger than this is not a page someone typed
+
+
+@dataclass(frozen=True)
+class Source:
+    """A content file's text, and what was noticed (and repaired in memory) while reading it."""
+
+    text: str
+    problems: tuple[Problem, ...] = ()
+
+
+def read_source(path: Path) -> Source:
+    """The file as NFC text with ``\\n`` line ends, a byte-order mark dropped. Text that is not UTF-8 is a
+    problem naming the likely legacy encoding; decomposed (NFD) or pasted TCVN3 text is read, with a warning."""
     raw = path.read_bytes()
+    if len(raw) > MAX_TEXT_BYTES:
+        raise ProblemError(Problem("file-too-large", {"size": len(raw) // 1000, "limit": MAX_TEXT_BYTES // 1000}))
+    if b"\x00" in raw:
+        raise ProblemError(Problem("binary-file", {}, raw[: raw.index(b"\x00")].count(b"\n") + 1))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise ProblemError(Problem("encoding", {}, line)) from None
-    return nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+        guess = encodings.guess_bytes(raw)
+        raise ProblemError(Problem("encoding", {"guess": ENCODING_NAMES.get(guess, "không rõ")}, line)) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Source(nfc(text), tuple(_noticed(text)))
+
+
+ENCODING_NAMES = {"windows-1258": "Windows-1258", "tcvn3": "TCVN3 (phông .VnTime)"}
+
+
+def _noticed(text: str) -> list[Problem]:
+    problems = []
+    if not unicodedata.is_normalized("NFC", text):
+        line = next(n for n, row in enumerate(text.split("\n"), 1) if not unicodedata.is_normalized("NFC", row))
+        problems.append(Problem("nfd-text", {}, line))
+    if encodings.looks_like_tcvn3(text):
+        line = next((n for n, row in enumerate(text.split("\n"), 1) if encodings.looks_like_tcvn3(row)), 1)
+        problems.append(Problem("legacy-text", {}, line))
+    return problems
+
+
+def read_text(path: Path) -> str:
+    return read_source(path).text
 
 
 def load_mapping(text: str, first_line: int = 1) -> Mapping:
