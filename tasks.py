@@ -105,3 +105,23 @@ def mau(c):
     province = load_province(ROOT / "province.yml")
     for path in write_templates(province.profile, ROOT / "communes" / "_mau"):
         print(path.relative_to(ROOT))
+
+
+@task(help={"communes-dir": "thư mục các xã (mặc định communes/)", "commune": "chỉ xã này",
+            "apply": "chuyển thật (mặc định chỉ liệt kê); bản gốc được giữ trong <xã>/.trangxa-backup/"})
+def fix_encoding(c, communes_dir=None, commune=None, apply=False):
+    """Chuyển các tệp ở bảng mã cũ (Windows-1258, TCVN3) hoặc dạng NFD sang Unicode UTF-8 NFC."""
+    from trangxa import fixencoding
+
+    options = _options(communes_dir, commune=commune)
+    folder = options.communes_dir / options.commune if options.commune else options.communes_dir
+    fixes = fixencoding.plan(folder)
+    for fix in fixes:
+        print(f"{fix.path.relative_to(options.communes_dir)}: {fix.kind}")
+    if apply:
+        fixencoding.apply(fixes, options.communes_dir)
+        print(f"Đã chuyển {len(fixes)} tệp; bản gốc ở thư mục .trangxa-backup/ của từng xã.")
+    elif fixes:
+        print(f"{len(fixes)} tệp cần chuyển. Chạy lại với --apply để chuyển.")
+    else:
+        print("Không có tệp nào cần chuyển.")

@@ -82,7 +82,17 @@ INTRO = """\
 """
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")
+def _jpeg() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 40), (150, 40, 30)).save(buffer, "JPEG", quality=60)
+    return buffer.getvalue()
+
+
+JPEG = _jpeg()
 
 
 def commune(slug: str = "xa-tan-thanh") -> dict[str, str | bytes]:

@@ -22,7 +22,12 @@ def test_dates_as_staff_type_them(text):
     assert value == dt.date(2026, 11, 17) and problems == []
 
 
-@pytest.mark.parametrize("text", ["31/02/2026", "17.11.2026", "hôm qua", "2026/11/17"])
+def test_two_digit_years_are_ambiguous():
+    value, problems = one(DOCUMENT, "ngay_ban_hanh", "17/11/23")
+    assert value is None and [(p.rule, p.line) for p in problems] == [("ambiguous-date", 7)]
+
+
+@pytest.mark.parametrize("text", ["31/02/2026", "17.11.2026", "hôm qua", "2026/11/17", "11/17/2026"])
 def test_impossible_or_unknown_dates_are_located(text):
     value, problems = one(DOCUMENT, "ngay_ban_hanh", text)
     assert value is None

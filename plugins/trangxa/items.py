@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -74,13 +75,54 @@ def scan(root: Path, profile: Profile) -> Scan:
             if not path.resolve().is_relative_to(base):
                 result.problems.append((rel, Problem("file-outside", {"field": "-", "value": rel})))
             elif rel != IDENTITY_FILE:
-                _sort_file(rel, profile, result)
+                _sort_file(rel, profile, result, base)
     return result
 
 
-def _sort_file(rel: str, profile: Profile, result: Scan) -> None:
+ATTACHMENT_SUFFIXES = frozenset(
+    ".pdf .doc .docx .xls .xlsx .odt .ods .odp .ppt .pptx .csv .txt .zip .jpg .jpeg .png .webp .gif .mp4 .webm "
+    ".vtt".split())  # no .svg (it can carry script), no programs
+IMAGE_SUFFIXES = frozenset(".jpg .jpeg .png .webp .gif".split())
+MAX_ATTACHMENT_BYTES = 50_000_000
+MAX_IMAGE_PIXELS = 100_000_000  # beyond any phone camera: a decompression bomb
+
+
+def check_attachment(path: Path) -> Problem | None:
+    """Why an attachment must not be published, if it must not: its type, its size, or an image that is none."""
+    suffix = path.suffix.lower()
+    if suffix not in ATTACHMENT_SUFFIXES:
+        return Problem("unexpected-file", {"kind": suffix or "không có đuôi"})
+    size = path.stat().st_size
+    if size > MAX_ATTACHMENT_BYTES:
+        return Problem("file-too-large", {"size": size // 1000, "limit": MAX_ATTACHMENT_BYTES // 1000})
+    if suffix in IMAGE_SUFFIXES:
+        return _check_image(path)
+    return None
+
+
+def _check_image(path: Path) -> Problem | None:
+    from PIL import Image  # only when a commune has images
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise ValueError(f"{width}×{height} điểm ảnh")
+                image.verify()
+    except Exception as err:  # noqa: BLE001 - any failure to read means it is not a usable image
+        return Problem("bad-image", {"value": path.name, "detail": str(err)[:80] or type(err).__name__})
+    return None
+
+
+def _sort_file(rel: str, profile: Profile, result: Scan, base: Path) -> None:
     if not rel.endswith(CONTENT_SUFFIXES):
-        result.assets.append(rel)
+        problem = check_attachment(base / rel)
+        if problem:
+            result.problems.append((rel, problem))
+        else:
+            result.assets.append(rel)
         return
     folder = str(PurePosixPath(rel).parent).removeprefix(".")
     category = profile.category_for(folder)

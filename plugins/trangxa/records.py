@@ -21,6 +21,7 @@ DATE_FORMATS = (
     re.compile(r"^(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})$"),  # 17-11-2023
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),  # 2023-11-17
 )
+SHORT_YEAR = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2}$")  # 17/11/23: which century, which order?
 TIME = re.compile(r"^(?P<h>\d{1,2})\s*(?:[:hg]\s*(?P<m>\d{2})?)?$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 PHONE = re.compile(r"^\+?[\d\s.()-]{6,20}$")
@@ -92,6 +93,8 @@ def convert_value(spec: FieldSpec, value):
 
 
 def parse_date(text: str) -> dt.date:
+    if SHORT_YEAR.match(text):
+        raise ValueError("ambiguous-date")
     for pattern in DATE_FORMATS:
         match = pattern.match(text)
         if match:
