@@ -54,3 +54,17 @@ def test_a_hostile_news_item_is_published_clean_with_warnings(tmp_path):
     assert "font-size" not in page
     found = [(f.rule, f.line) for f in result.findings if f.file.endswith("doc-hai.md")]
     assert found == [("unsafe-html", 7), ("unsafe-html", 9)]
+
+
+def test_every_page_carries_the_policy_and_no_inline_script_or_style(tmp_path):
+    import re
+
+    files = {**commune_files("xa-tan-thanh", "Xã Tân Thành"), **commune("xa-tan-thanh")}
+    _, output = build_scratch(tmp_path, files)
+    pages = list(output.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\';' in html, page
+        assert "script-src 'self'" in html and "<script" not in html, page
+        assert not re.search(r"\sstyle=|\son[a-z]+=", html), page
