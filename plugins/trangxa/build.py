@@ -19,8 +19,8 @@ from pelican.settings import read_settings
 
 from .commune import Province, discover, load_commune, load_province
 from .compliance import CommuneCheck, check_commune
-from .findings import Finding, Problem, has_errors, place
-from .release import staged
+from .findings import Finding, Problem, has_errors, place, rule_status
+from .release import Stage, bring_in, keep_previous, staged
 from .report import Quarter, QuarterReport, build_report
 from .runs import SiteRun
 
@@ -42,6 +42,9 @@ class BuildOptions:
     settings_file: Path = ROOT / "pelicanconf.py"
     relative_urls: bool | None = None  # None: as the settings file says
     today: dt.date = field(default_factory=dt.date.today)
+    shard: tuple[int, int] | None = None  # (K, N): build every N-th commune, starting with the K-th; no index
+    merge_from: tuple[Path, ...] = ()  # build no commune: take their sites from these outputs, build the index
+    keep_last_good: bool = False  # a commune whose files have errors keeps its previous site (publishing)
 
     def province_path(self) -> Path:
         if self.province_file:
@@ -58,24 +61,34 @@ class SiteResult:
     pages: int
     seconds: float
     summary: dict = field(default_factory=dict)
+    kept_previous: bool = False  # its files had errors: the previous site was kept
+
+    @property
+    def content_errors(self) -> bool:
+        """Errors in the files themselves (unreadable, invalid fields) — not gaps the law checks find."""
+        return not self.built or any(f.severity == "error" and rule_status(f.rule) is None for f in self.findings)
 
 
 @dataclass(frozen=True)
 class BuildResult:
     communes: tuple[SiteResult, ...]
-    index: SiteResult
+    index: SiteResult | None
+
+    @property
+    def sites(self) -> tuple[SiteResult, ...]:
+        return self.communes + ((self.index,) if self.index else ())
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for site in (*self.communes, self.index) for f in site.findings]
+        return [f for site in self.sites for f in site.findings]
 
     @property
     def failed(self) -> list[str]:
-        return [site.name for site in (*self.communes, self.index) if not site.built]
+        return [site.name for site in self.sites if not site.built]
 
     @property
     def pages(self) -> int:
-        return sum(site.pages for site in (*self.communes, self.index))
+        return sum(site.pages for site in self.sites)
 
     @property
     def has_errors(self) -> bool:
@@ -84,17 +97,30 @@ class BuildResult:
 
 def build(options: BuildOptions) -> BuildResult:
     """Build the selected communes, then the provincial index over every commune built so far; the output is
-    replaced as a whole only when everything has been written (``release``)."""
+    replaced as a whole only when everything has been written (``release``). A shard builds its communes only;
+    a merge builds no commune and the index over the sites the shards wrote."""
     province, folders = prepare(options)
-    selected = _select(options, folders)
+    selected = [] if options.merge_from else _select(options, folders)
     partial = options.commune is not None
-    with staged(options.output, {folder.name for folder in selected}, keep_others=partial) as staging:
-        work = replace(options, output=staging)
-        results = _map(work, province, selected)
-        quarter = Quarter.last_closed(options.today)
-        report = quarterly(province, folders, quarter, quarter.end)
-        index = build_index(work, province, [folder.name for folder in folders], report)
+    with staged(options.output, {folder.name for folder in selected}, keep_others=partial) as stage:
+        work = replace(options, output=stage.path)
+        bring_in(stage, list(options.merge_from))
+        results = [_keep_if_broken(stage, result) if options.keep_last_good else result
+                   for result in _map(work, province, selected)]
+        index = None if options.shard else _index(work, province, folders)
     return BuildResult(tuple(results), index)
+
+
+def _keep_if_broken(stage: Stage, result: SiteResult) -> SiteResult:
+    if result.content_errors and keep_previous(stage, result.name):
+        return replace(result, kept_previous=True)
+    return result
+
+
+def _index(options: BuildOptions, province: Province, folders: list[Path]) -> SiteResult:
+    quarter = Quarter.last_closed(options.today)
+    report = quarterly(province, folders, quarter, quarter.end)
+    return build_index(options, province, [folder.name for folder in folders], report)
 
 
 def quarterly(province: Province, folders: list[Path], quarter: Quarter, as_of: dt.date) -> QuarterReport:
@@ -107,8 +133,8 @@ def report(options: BuildOptions, quarter: Quarter, as_of: dt.date | None = None
     """``invoke report``: the report of one quarter, written with the provincial index into <output>/bao-cao/."""
     province, folders = prepare(options)
     result = quarterly(province, folders, quarter, as_of or quarter.end)
-    with staged(options.output, rebuild=set()) as staging:
-        build_index(replace(options, output=staging), province, [folder.name for folder in folders], result)
+    with staged(options.output, rebuild=set()) as stage:
+        build_index(replace(options, output=stage.path), province, [folder.name for folder in folders], result)
     return result
 
 
@@ -120,6 +146,9 @@ def check(options: BuildOptions, as_of: dt.date) -> list[CommuneCheck]:
 
 def _select(options: BuildOptions, folders: list[Path]) -> list[Path]:
     selected = [folder for folder in folders if options.commune in (None, folder.name)]
+    if options.shard:
+        number, count = options.shard
+        selected = [folder for index, folder in enumerate(selected) if index % count == number - 1]
     if options.commune and not selected:
         raise BuildError(f"Không có xã '{options.commune}' trong {options.communes_dir}.")
     return selected

@@ -27,6 +27,8 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--province", type=Path, help="tệp cấu hình tỉnh (mặc định province.yml)")
     build_cmd.add_argument("--settings", type=Path, help="tệp thiết lập Pelican (mặc định pelicanconf.py)")
     build_cmd.add_argument("--today", type=dt.date.fromisoformat, help="ngày tính là hôm nay (YYYY-MM-DD)")
+    build_cmd.add_argument("--shard", type=parse_shard, help="K/N: chỉ tạo các xã thứ K, K+N, … (không tạo chỉ mục)")
+    build_cmd.add_argument("--merge", type=Path, action="append", help="lấy trang các xã từ thư mục này, chỉ tạo chỉ mục")
     check_cmd = commands.add_parser("check", help="kiểm tra nội dung của các xã theo quy định")
     check_cmd.add_argument("--communes-dir", type=Path, help="thư mục các xã (mặc định communes/)")
     check_cmd.add_argument("--commune", help="chỉ kiểm tra một xã")
@@ -43,11 +45,20 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
+def parse_shard(text: str) -> tuple[int, int]:
+    number, _, count = text.partition("/")
+    if not (number.isdigit() and count.isdigit() and 1 <= int(number) <= int(count)):
+        raise argparse.ArgumentTypeError(f"--shard phải có dạng K/N với 1 ≤ K ≤ N, không phải '{text}'")
+    return int(number), int(count)
+
+
 def options_from(args: argparse.Namespace) -> BuildOptions:
     options = with_defaults_from_env(BuildOptions())
     given = {key: getattr(args, name, None) for key, name in (
         ("communes_dir", "communes_dir"), ("output", "output"), ("commune", "commune"), ("jobs", "jobs"),
-        ("province_file", "province"), ("settings_file", "settings"), ("today", "today"))}
+        ("province_file", "province"), ("settings_file", "settings"), ("today", "today"), ("shard", "shard"))}
+    if getattr(args, "merge", None):
+        given["merge_from"] = tuple(args.merge)
     return replace(options, **{key: value for key, value in given.items() if value is not None})
 
 
@@ -124,8 +135,11 @@ def build_summary(result: BuildResult, options: BuildOptions) -> str:
     errors = sum(f.severity == "error" for f in result.findings)
     warnings = len(result.findings) - errors
     built = [site for site in result.communes if site.built]
-    lines.append(f"Đã tạo {len(built)}/{len(result.communes)} trang xã và trang chỉ mục của tỉnh "
-                 f"({result.pages} trang) vào {options.output}.")
+    index = " và trang chỉ mục của tỉnh" if result.index else ""
+    lines.append(f"Đã tạo {len(built)}/{len(result.communes)} trang xã{index} ({result.pages} trang) vào {options.output}.")
+    kept = [site.name for site in result.communes if site.kept_previous]
+    if kept:
+        lines.append("Giữ bản đã đăng trước đó (tệp nội dung có lỗi): " + ", ".join(kept) + ".")
     lines.append(f"Phát hiện {errors} lỗi, {warnings} cảnh báo.")
     if result.failed:
         lines.append("Không tạo được: " + ", ".join(result.failed) + ".")

@@ -12,11 +12,18 @@ import contextlib
 import os
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 
 def releases_dir(output: Path) -> Path:
     return output.parent / f".{output.name}-releases"
+
+
+@dataclass(frozen=True)
+class Stage:
+    path: Path  # where this build writes
+    previous: Path | None  # the release being replaced, if any (to keep a commune's last good site)
 
 
 @contextlib.contextmanager
@@ -34,7 +41,7 @@ def staged(output: Path, rebuild: set[str], keep_others: bool = True):
     else:
         staging.mkdir()
     try:
-        yield staging
+        yield Stage(staging, current)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -72,3 +79,24 @@ def _remove_leftovers(releases: Path, keep: Path | None) -> None:
     for entry in releases.iterdir():
         if keep is None or entry.resolve() != keep.resolve():
             shutil.rmtree(entry, ignore_errors=True)
+
+
+def keep_previous(stage: Stage, slug: str) -> bool:
+    """Put a commune's site from the previous release back into the stage; False when there was none."""
+    old = stage.previous / slug if stage.previous else None
+    if old is None or not (old / "trangxa.json").is_file():
+        return False
+    shutil.rmtree(stage.path / slug, ignore_errors=True)
+    shutil.copytree(old, stage.path / slug, copy_function=os.link, symlinks=True)
+    return True
+
+
+def bring_in(stage: Stage, outputs: list[Path]) -> list[str]:
+    """Copy the commune sites other builds wrote (CI shards) into the stage; the slugs brought in."""
+    slugs = []
+    for output in outputs:
+        for site in sorted(p for p in output.resolve().iterdir() if (p / "trangxa.json").is_file()):
+            shutil.rmtree(stage.path / site.name, ignore_errors=True)
+            shutil.copytree(site, stage.path / site.name, symlinks=True)
+            slugs.append(site.name)
+    return slugs
