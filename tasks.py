@@ -125,3 +125,32 @@ def fix_encoding(c, communes_dir=None, commune=None, apply=False):
         print(f"{len(fixes)} tệp cần chuyển. Chạy lại với --apply để chuyển.")
     else:
         print("Không có tệp nào cần chuyển.")
+
+
+@task(help={
+    "branch": "nhánh xuất bản (mặc định gh-pages)",
+    "remote": "kho đích (mặc định origin)",
+    "per-commune": "mỗi xã một nhánh <nhánh>-<xã>, có tệp CNAME theo tên miền của xã",
+    "no-push": "chỉ tạo nhánh trong kho, không đẩy lên",
+    "output": "thư mục kết quả (mặc định output/)",
+})
+def publish(c, branch="gh-pages", remote="origin", per_commune=False, no_push=False, output=None):
+    """Tạo bản chính thức (publishconf.py) rồi đẩy lên nhánh xuất bản bằng ghp-import."""
+    from trangxa.cli import run_publish
+
+    options = replace(_options(output=output), settings_file=ROOT / "publishconf.py")
+    code = run_publish(options, ROOT, branch, remote, per_commune, push=not no_push)
+    if code:
+        raise Exit(code=code)
+
+
+@task(help={"commune": "thư mục của xã, ví dụ xa-tan-thanh", "category": "chuyên mục, ví dụ tin-tuc",
+            "title": "tiêu đề (dùng đặt tên tệp)"})
+def new(c, commune, category, title):
+    """Tạo một mục mới đúng mẫu của chuyên mục, ngày hôm nay, trong thư mục của xã."""
+    from trangxa.commune import load_province
+    from trangxa.templates import new_item
+
+    province = load_province(ROOT / "province.yml")
+    path = new_item(province.profile, ROOT / "communes" / commune, category, title, dt.date.today())
+    print(f"Đã tạo {path.relative_to(ROOT)}")

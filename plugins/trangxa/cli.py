@@ -72,6 +72,43 @@ def main(argv: list[str] | None = None) -> int:
     return run_build(options_from(args))
 
 
+def run_publish(options: BuildOptions, repo: Path, branch: str, remote: str, per_commune: bool,
+                push: bool = True) -> int:
+    """Build for production, keeping each commune's last good site when its files have errors (unless the
+    province chose to publish with warnings), then push the output to the publishing branch."""
+    from . import publish
+    from .commune import load_province
+
+    try:
+        province = load_province(options.province_path())
+    except ProfileError as err:
+        print(f"Không thể chạy: {err}", file=sys.stderr)
+        return 2
+    options = replace(options, keep_last_good=province.keep_last_good)
+    code = run_build(options)
+    if code == 2:
+        return code
+    site = options.output.resolve()
+    publish.compress(site)
+    sites = [(f"{branch}-{p.name}", p) for p in sorted(site.iterdir()) if (p / "trangxa.json").is_file()] \
+        if per_commune else [(branch, site)]
+    if per_commune:
+        publish.write_cnames(site, _domains(site) if province.url_mode == "ten-mien" else {})
+    for target, folder in sites:
+        publish.push(folder, repo, target, remote, f"Xuất bản {options.today:%d/%m/%Y}", send=push)
+        print(f"Đã xuất bản {folder.name} lên nhánh {target}.")
+    return code
+
+
+def _domains(site: Path) -> dict[str, str]:
+    import json
+
+    from .output import SUMMARY_FILE
+
+    return {p.name: json.loads((p / SUMMARY_FILE).read_text(encoding="utf-8"))["domain"]
+            for p in site.iterdir() if (p / SUMMARY_FILE).is_file()}
+
+
 def run_report(options: BuildOptions, quarter: str, as_of: dt.date | None = None) -> int:
     try:
         result = report(options, Quarter.parse(quarter), as_of)

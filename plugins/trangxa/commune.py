@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .calendar import WorkCalendar
@@ -28,6 +28,8 @@ class Province:
     sample: bool  # demo data: every page says so
     auditor: str  # who measures the communes (Sở Khoa học và Công nghệ since 2025)
     calendar: WorkCalendar = WorkCalendar()
+    keep_last_good: bool = True  # publishing: a commune whose files have errors keeps its last good site
+    repository: dict = field(default_factory=dict)  # the Git web UI staff edit in: nen_tang, dia_chi, nhanh
 
     def commune_url(self, commune: "Commune") -> str:
         if self.url_mode == "ten-mien":
@@ -77,7 +79,18 @@ def load_province(path: Path, profile_override: str | None = None) -> Province:
         sample=str(data.get("du_lieu_mau", "false")).lower() == "true",
         auditor=data.get("co_quan_do_luong", "Sở Khoa học và Công nghệ"),
         calendar=_calendar(data.get("lich", {}), path),
+        keep_last_good=data.get("xuat_ban", {}).get("khi_co_loi", "giu-ban-cu") != "dang-kem-canh-bao",
+        repository=_repository(data.get("kho_noi_dung", {}), path),
     )
+
+
+def _repository(data: dict, path: Path) -> dict:
+    """Where staff edit: ``nen_tang`` github or gitlab, ``dia_chi`` the repository's web address, ``nhanh``."""
+    if not data:
+        return {}
+    if data.get("nen_tang") not in ("github", "gitlab") or not data.get("dia_chi", "").startswith("https://"):
+        raise ProfileError(f"{path}: kho_noi_dung cần nen_tang (github hoặc gitlab) và dia_chi (https://…).")
+    return {"platform": data["nen_tang"], "url": data["dia_chi"].rstrip("/"), "branch": data.get("nhanh", "main")}
 
 
 def _calendar(data: dict, path: Path) -> WorkCalendar:

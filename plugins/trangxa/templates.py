@@ -3,9 +3,11 @@ templates can never disagree with what the checks expect. ``invoke mau`` writes 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from .profile import Profile, RecordType
+from .text import slugify
 
 PROSE = ("trang", "bai-viet")  # record types written as Markdown with front matter
 EXAMPLES = {"date": "20/11/2026", "time": '"07:30"', "number": "0", "url": "https://", "files": "[ten-tep.pdf]",
@@ -13,12 +15,15 @@ EXAMPLES = {"date": "20/11/2026", "time": '"07:30"', "number": "0", "url": "http
             "phone": "0290 3831 000"}
 
 
-def template_text(record_type: RecordType) -> str:
+def template_text(record_type: RecordType, values: dict | None = None) -> str:
+    """A blank item of this record type: every field, commented with its label and whether it is required;
+    ``values`` fills some in (the title, today's date)."""
     lines = []
     for spec in record_type.fields:
         need = "bắt buộc" if spec.required else "không bắt buộc"
         hint = f"; chọn: {', '.join(spec.choices)}" if spec.choices else (f"; {spec.help}" if spec.help else "")
         value = "|\n  " if spec.type == "markdown" else EXAMPLES.get(spec.type, "")
+        value = (values or {}).get(spec.key, value)
         lines.append(f"# {spec.label} ({need}{hint})\n{spec.key}: {value}".rstrip() + "\n")
     header = "".join(lines)
     if record_type.name in PROSE:
@@ -36,3 +41,24 @@ def write_templates(profile: Profile, folder: Path) -> list[Path]:
         path.write_text(template_text(record_type), encoding="utf-8")
         written.append(path)
     return written
+
+
+def file_name(record_type: RecordType, title: str, day: dt.date) -> str:
+    suffix = ".md" if record_type.name in PROSE else ".yml"
+    return f"{day:%Y-%m-%d}-{slugify(title)[:60]}{suffix}"
+
+
+def new_item(profile: Profile, commune_dir: Path, category_slug: str, title: str, day: dt.date) -> Path:
+    """``invoke new``: a new item in the right folder, from its category's template, titled and dated today."""
+    category = profile.category(category_slug)
+    if category is None:
+        raise ValueError(f"Không có chuyên mục '{category_slug}' trong hồ sơ {profile.id}.")
+    record_type = profile.record_types[category.record_type]
+    values = {spec.key: day.strftime("%d/%m/%Y") for spec in record_type.fields if spec.type == "date"}
+    values[record_type.title_field] = f'"{title}"'
+    path = commune_dir / category_slug / file_name(record_type, title, day)
+    if path.exists():
+        raise FileExistsError(f"Đã có tệp {path}.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(template_text(record_type, values), encoding="utf-8")
+    return path

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from pathlib import Path
 
 from pelican.contents import Content, Page
 from pelican.generators import Generator
 
-from trangxa import items
+from trangxa import editing, items
 from trangxa.compliance import check_items
 from trangxa.findings import Problem, ProblemError
 from trangxa.runs import SiteRun
@@ -91,6 +92,9 @@ class CommuneGenerator(Generator):
             if "thu-tuc-hanh-chinh" in by_slug else [],
             "contact": by_slug["lien-he"].intro if "lien-he" in by_slug else None,
             "home_notices": self._notices(today),
+            "edit_url": functools.partial(editing.edit_url, self.run.province.repository, self.run.commune.slug),
+            "new_url": lambda category: editing.new_url(self.run.province.repository, self.profile,
+                                                        self.run.commune.slug, category, today),
             "statuses": self.statuses,
             "score": self.score,
             "disclosures": disclosure.catalogue(self.profile, self.items),

@@ -1,0 +1,54 @@
+"""Publishing: production build (publishconf.py), pre-compressed files, CNAME files, and ghp-import to a branch.
+
+The build itself is atomic (``release``); publishing pushes a copy of the finished output, so an interrupted
+publish leaves the branch as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import shutil
+import tempfile
+from pathlib import Path
+
+import ghp_import
+
+COMPRESSIBLE = (".html", ".css", ".js", ".xml", ".json", ".txt", ".csv", ".svg")
+
+
+def compress(folder: Path) -> int:
+    """Write ``.gz`` (and ``.br`` when the brotli package is there) beside every text file, for servers that
+    serve pre-compressed files (nginx ``gzip_static``). Deterministic: no file name or time in the gzip header."""
+    try:
+        import brotli
+    except ImportError:
+        brotli = None
+    count = 0
+    for path in sorted(folder.rglob("*")):
+        if path.suffix in COMPRESSIBLE and path.is_file():
+            data = path.read_bytes()
+            with path.with_name(path.name + ".gz").open("wb") as raw, gzip.GzipFile(
+                    filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as handle:
+                handle.write(data)
+            if brotli:
+                path.with_name(path.name + ".br").write_bytes(brotli.compress(data))
+            count += 1
+    return count
+
+
+def write_cnames(folder: Path, domains: dict[str, str]) -> None:
+    """A CNAME in each commune's folder that has its own domain (for publishing one directory per commune)."""
+    for slug, domain in domains.items():
+        if (folder / slug).is_dir() and domain:
+            (folder / slug / "CNAME").write_text(domain + "\n", encoding="utf-8")
+
+
+def push(folder: Path, repo: Path, branch: str, remote: str, message: str, send: bool = True) -> None:
+    """Commit ``folder`` as the whole tree of ``branch`` in the Git repository ``repo`` and push it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "site"
+        shutil.copytree(folder.resolve(), copy, symlinks=False)
+        with contextlib.chdir(repo):
+            ghp_import.ghp_import(str(copy), mesg=message, branch=branch, remote=remote, push=send, nojekyll=True,
+                                  force=True)
