@@ -1,0 +1,15 @@
+"""Pelican plugin: ``/admin/`` on each commune site — Decap CMS, for staff who prefer forms to files.
+
+The CMS configuration is generated from the legal profile (one collection per category, its fields with the
+profile's Vietnamese labels, required flags and choices), so it can never disagree with the checks. The Decap
+CMS script is the one vendored from the npm package at set-up (``npm ci``: node_modules/decap-cms/dist/); nothing
+is loaded from a CDN.
+"""
+
+from pelican import signals
+
+from .admin import write_admin
+
+
+def register() -> None:
+    signals.finalized.connect(write_admin)
