@@ -40,7 +40,7 @@ def test_complete_communes_have_no_errors(demo_build):
 
 def test_the_incomplete_commune_shows_its_gaps(demo_build):
     result, output = demo_build
-    rules = {(f.commune, f.rule, f.file.split("/")[1]) for f in result.findings}
+    rules = {(f.commune, f.rule, f.file.split("/")[1]) for f in result.findings if "/" in f.file}
     assert ("xa-dat-moi", "missing-field", "van-ban") in rules
     leaders = read(output, "xa-dat-moi/gioi-thieu/lanh-dao/index.html")
     assert "Chuyên mục này chưa có nội dung." in leaders
@@ -74,4 +74,5 @@ def test_article_pages_fit_the_budget(demo_build):
 def test_every_page_says_it_is_sample_data(demo_build):
     _, output = demo_build
     for page in output.rglob("*.html"):
-        assert "Dữ liệu mẫu" in page.read_text(encoding="utf-8"), page
+        if "admin" not in page.parts:  # the CMS's own page, for staff
+            assert "Dữ liệu mẫu" in page.read_text(encoding="utf-8"), page

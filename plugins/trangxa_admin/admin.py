@@ -17,6 +17,7 @@ DECAP_DIST = ROOT / "node_modules" / "decap-cms" / "dist"  # decap-cms.js and th
 DATE = {"widget": "datetime", "format": "DD/MM/YYYY", "date_format": "DD/MM/YYYY", "time_format": False}
 WIDGETS = {
     "text": {"widget": "string"},
+    "choice": {"widget": "select"},
     "markdown": {"widget": "markdown"},
     "date": DATE,
     "time": {"widget": "string", "pattern": ["^\\d{1,2}:\\d{2}$", "Giờ:phút, ví dụ 07:30"]},
