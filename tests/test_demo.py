@@ -76,3 +76,28 @@ def test_every_page_says_it_is_sample_data(demo_build):
     for page in output.rglob("*.html"):
         if "admin" not in page.parts:  # the CMS's own page, for staff
             assert "Dữ liệu mẫu" in page.read_text(encoding="utf-8"), page
+
+
+def test_check_finds_the_demos_deliberate_gaps_and_nothing_on_complete_communes():
+    from helpers import TODAY
+    from trangxa.build import BuildOptions, check
+
+    checked = {c.slug: c for c in check(BuildOptions(communes_dir=ROOT / "communes"), TODAY)}
+    for slug in COMPLETE:
+        assert checked[slug].findings == () and checked[slug].score == 100, slug
+    incomplete = {(f.rule, f.file) for f in checked["xa-dat-moi"].findings}
+    assert ("missing-category", "xa-dat-moi/gioi-thieu/lanh-dao/") in incomplete
+    assert ("missing-category", "xa-dat-moi/tiep-cong-dan/") in incomplete
+    assert ("missing-category", "xa-dat-moi/ngan-sach/thuc-hien/") in incomplete
+    assert {rule for rule, _ in incomplete} >= {"missing-field", "late-publication", "reception-week-missing"}
+    stale = {f.rule for f in checked["phuong-hoa-thanh"].findings}
+    assert stale == {"budget-report-missing", "leader-post-vacant", "reception-week-missing", "stale-category",
+                     "stale-page"}
+    assert checked["xa-dat-moi"].score < 100 and checked["phuong-hoa-thanh"].score < 100
+
+
+def test_invoke_check_exits_0_for_a_complete_commune_and_1_for_an_incomplete_one(capsys):
+    from trangxa.cli import main
+
+    assert main(["check", "--commune", "phuong-dong-hai", "--as-of", "2026-11-20", "--strict"]) == 0
+    assert main(["check", "--commune", "xa-dat-moi", "--as-of", "2026-11-20"]) == 1
