@@ -6,8 +6,12 @@ object ``TRANGXA_RUN``. Production differences live in ``publishconf.py``.
 """
 
 import os
+import sys
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(_HERE, "plugins"))
+
+from trangxa.text import slugify as _slugify  # noqa: E402  (heading anchors: đ → d, like every slug)
 
 AUTHOR = ""
 SITENAME = "trangxa"
@@ -51,7 +55,7 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
-        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.toc": {"permalink": False, "slugify": lambda text, separator: _slugify(text)},
     },
     "output_format": "html5",
 }
