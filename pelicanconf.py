@@ -44,6 +44,9 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 FEED_MAX_ITEMS = 30
 
+# Every value from content is escaped; only HTML we made safe (rendered, sanitised Markdown) is marked |safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
 RELATIVE_URLS = True  # local preview and sub-path hosting; publishconf.py turns it off
 DELETE_OUTPUT_DIRECTORY = True
 # A fresh CI clone resets file times: compare content, not mtimes.

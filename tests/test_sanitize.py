@@ -68,3 +68,16 @@ def test_every_page_carries_the_policy_and_no_inline_script_or_style(tmp_path):
         assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\';' in html, page
         assert "script-src 'self'" in html and "<script" not in html, page
         assert not re.search(r"\sstyle=|\son[a-z]+=", html), page
+
+
+def test_values_from_content_are_escaped_in_every_template(tmp_path):
+    files = {**commune_files("xa-tan-thanh", "Xã Tân Thành"), **commune("xa-tan-thanh")}
+    files["xa-tan-thanh/tin-tuc/tieu-de-doc.md"] = (
+        '---\ntieu_de: "<script>alert(1)</script> Tin"\nngay_dang: 19/11/2026\n'
+        'tom_tat: "<img src=x onerror=alert(1)>"\n---\n')
+    _, output = build_scratch(tmp_path, files)
+    for page in ("xa-tan-thanh/tin-tuc/tieu-de-doc/index.html", "xa-tan-thanh/tin-tuc/index.html",
+                 "xa-tan-thanh/index.html", "index.html"):
+        html = read(output, page)
+        assert "<script>alert" not in html and "<img src=x" not in html, page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Tin" in read(output, "xa-tan-thanh/tin-tuc/tieu-de-doc/index.html")

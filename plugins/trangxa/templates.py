@@ -10,8 +10,8 @@ from .profile import Profile, RecordType
 from .text import slugify
 
 PROSE = ("trang", "bai-viet")  # record types written as Markdown with front matter
-EXAMPLES = {"date": "20/11/2026", "time": '"07:30"', "number": "0", "url": "https://", "files": "[ten-tep.pdf]",
-            "file": "ten-tep.pdf", "image": "ten-anh.jpg", "list": "[]", "email": "ten@donvi.gov.vn",
+EXAMPLES = {"date": "20/11/2026", "time": '"07:30"', "number": "0", "url": "https://", "files": "[]",
+            "file": "", "image": "", "list": "[]", "email": "ten@donvi.gov.vn",
             "phone": "0290 3831 000"}
 
 
