@@ -5,12 +5,12 @@ from helpers import ROOT
 
 def test_ci_runs_the_test_command_of_the_readme():
     command = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
-    assert command == "python3 -m pip install -r requirements-dev.txt && python3 -m pytest"
+    assert command == "python3 -m pip install -r requirements-dev.txt && npm ci --no-audit --no-fund && python3 -m pytest"
     assert f"\n{command}\n" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_demo_command_serves_the_demo():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "\npython3 -m pip install -r requirements.txt && python3 -m invoke serve\n" in readme
+    assert "\npython3 -m pip install -r requirements.txt && npm ci --no-audit --no-fund && python3 -m invoke serve\n" in readme
     tasks = (ROOT / "tasks.py").read_text(encoding="utf-8")
     assert "def serve(" in tasks and "def build(" in tasks and "def clean(" in tasks

@@ -84,6 +84,11 @@ def _show(value) -> str:
     return str(value)
 
 
+def catalogue() -> dict:
+    """The whole catalogue (rule → severity, message, fix), for the guide that explains every message."""
+    return dict(_catalogue())
+
+
 def rules() -> dict:
     """Every rule id of the catalogue with its severity (for documentation and tests)."""
     return {rule: entry["severity"] for rule, entry in _catalogue().items()}

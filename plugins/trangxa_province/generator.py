@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from trangxa import output
+from trangxa import findings, output
 from trangxa.report import QuarterReport, write_csv, write_xlsx
 from trangxa.runs import SiteRun
 
@@ -49,8 +49,12 @@ class ProvinceGenerator(Generator):
         write.page(f"{DASHBOARD}index.html", "dashboard", rows=by_score, order="score", breadcrumbs=crumbs)
         write.page(f"{DASHBOARD}theo-ten/index.html", "dashboard", rows=by_name, order="name",
                    breadcrumbs=crumbs + [("Theo tên", f"{DASHBOARD}theo-ten/")])
+        write.page("trang/thong-bao-kiem-tra/index.html", "rules", rules=catalogue_entries(),
+                   breadcrumbs=[("Ý nghĩa các thông báo kiểm tra", "trang/thong-bao-kiem-tra/")])
         if self.report:
             self._write_report(write, self.report)
+        pages_dir = self.settings["TRANGXA_PROVINCE_PAGES"]
+        output.copy_assets(pages_dir, str(Path(self.output_path) / "trang"), page_assets(Path(pages_dir)))
         output.write_sitemap_xml(self.output_path, self.settings["SITEURL"], write.urls)
         self.run.pages_written = len(write.urls)
 
@@ -94,3 +98,13 @@ def latest_news(summaries: list[dict], count: int) -> list[dict]:
 def dashboard_columns(profile) -> list:
     """The categories every commune must have (leaves of the profile): the dashboard's columns."""
     return [cat for cat in profile.categories if cat.required == "always" and not profile.children(cat.slug)]
+
+
+def page_assets(folder: Path) -> list[str]:
+    """Pictures beside the province's pages (the guide's illustrations), published under trang/."""
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".png", ".jpg", ".webp"))
+
+
+def catalogue_entries() -> list[dict]:
+    """Every finding staff can meet, from the messages catalogue: the guide's table of what each one means."""
+    return [{"rule": rule, **entry} for rule, entry in sorted(findings.catalogue().items())]
