@@ -109,3 +109,19 @@ def commune(slug: str = "xa-tan-thanh") -> dict[str, str | bytes]:
         f"{slug}/tin-tuc/ra-quan.jpg": JPEG,
         f"{slug}/lien-he/index.yml": CONTACT,
     }
+
+
+TAN_THANH = ("xa-tan-thanh", "Xã Tân Thành", "xa")
+DONG_HAI = ("phuong-dong-hai", "Phường Đông Hải", "phuong")
+HON_DA_BAC = ("dac-khu-hon-da-bac", "Đặc khu Hòn Đá Bạc", "dac-khu")
+
+
+def communes(*units: tuple[str, str, str]) -> dict[str, str | bytes]:
+    """Files of several small but complete communes: (slug, full name, type) each."""
+    from helpers import commune_files
+
+    files: dict[str, str | bytes] = {}
+    for slug, name, kind in units:
+        files.update(commune_files(slug, name, kind))
+        files.update(commune(slug))
+    return files

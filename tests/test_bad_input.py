@@ -88,7 +88,6 @@ def test_a_link_outside_the_commune_is_refused(tmp_path):
     files = base()
     files["xa-khac/commune.yml"] = commune_files("xa-khac", "Xã Khác")["xa-khac/commune.yml"]
     files["xa-khac/van-ban/mat.pdf"] = b"%PDF-1.4 secret"
-    options_result, output = None, None
     from helpers import scratch_province
     from trangxa.build import build
 

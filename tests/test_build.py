@@ -2,21 +2,12 @@
 
 import unicodedata
 
-from fixtures import commune
-from helpers import build_scratch, commune_files, links_of, read, relative_site, broken_links
+from fixtures import DONG_HAI, TAN_THANH, communes
+from helpers import broken_links, build_scratch, links_of, read, relative_site
 from trangxa.profile import load_profile
 
 
-def province(*slugs_names):
-    files = {}
-    for slug, name, kind in slugs_names:
-        files.update(commune_files(slug, name, kind))
-        files.update(commune(slug))
-    return files
-
-
-TAN_THANH = ("xa-tan-thanh", "Xã Tân Thành", "xa")
-DONG_HAI = ("phuong-dong-hai", "Phường Đông Hải", "phuong")
+province = communes
 
 
 def test_every_category_page_is_reachable_from_the_home_menu(tmp_path):

@@ -5,7 +5,7 @@ import json
 import re
 
 from fixtures import commune
-from helpers import ROOT, TODAY, commune_files, read, scratch_province
+from helpers import TODAY, commune_files, read, scratch_province
 from openpyxl import load_workbook
 from trangxa.build import build, report
 from trangxa.cli import main

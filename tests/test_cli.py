@@ -2,7 +2,6 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
 from fixtures import commune
 from helpers import ROOT, TODAY, commune_files, scratch_province

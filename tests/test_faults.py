@@ -10,21 +10,13 @@ import sys
 import time
 from dataclasses import replace
 
-from fixtures import commune
-from helpers import ROOT, TODAY, commune_files, scratch_province, write_tree
+from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
+from helpers import ROOT, TODAY, scratch_province, write_tree
 from trangxa.build import build, check
 from trangxa.release import releases_dir
 
-COMMUNES = (("xa-tan-thanh", "Xã Tân Thành", "xa"), ("phuong-dong-hai", "Phường Đông Hải", "phuong"),
-            ("dac-khu-hon-da-bac", "Đặc khu Hòn Đá Bạc", "dac-khu"))
-
-
 def province():
-    files = {}
-    for slug, name, kind in COMMUNES:
-        files.update(commune_files(slug, name, kind))
-        files.update(commune(slug))
-    return files
+    return communes(TAN_THANH, DONG_HAI, HON_DA_BAC)
 
 
 def manifest(folder):

@@ -3,21 +3,18 @@ a commune's last good site kept, shards + merge equal to one build, CI files, De
 
 import subprocess
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 import yaml
 
-from fixtures import commune
-from helpers import ROOT, TODAY, commune_files, read, scratch_province, write_tree
+from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
+from helpers import ROOT, TODAY, read, scratch_province, write_tree
 from test_faults import manifest
 from trangxa import build as build_module
 from trangxa.build import build
 from trangxa.cli import run_publish
 from trangxa.profile import load_profile
 
-COMMUNES = (("xa-tan-thanh", "Xã Tân Thành", "xa"), ("phuong-dong-hai", "Phường Đông Hải", "phuong"),
-            ("dac-khu-hon-da-bac", "Đặc khu Hòn Đá Bạc", "dac-khu"))
 REPOSITORY = """\
 kho_noi_dung:
   nen_tang: {platform}
@@ -27,11 +24,7 @@ kho_noi_dung:
 
 
 def province(tmp_path, mode="thu-muc", platform=None):
-    files = {}
-    for slug, name, kind in COMMUNES:
-        files.update(commune_files(slug, name, kind))
-        files.update(commune(slug))
-    options = scratch_province(tmp_path, files, mode=mode)
+    options = scratch_province(tmp_path, communes(TAN_THANH, DONG_HAI, HON_DA_BAC), mode=mode)
     if platform:
         host = "gitlab.com" if platform == "gitlab" else "github.com"
         with (tmp_path / "province.yml").open("a", encoding="utf-8") as handle:

@@ -2,15 +2,12 @@
 
 import re
 
-from fixtures import commune
-from helpers import build_scratch, commune_files, read
+from fixtures import DONG_HAI, TAN_THANH, communes
+from helpers import build_scratch, read
 
 
 def province():
-    files = {}
-    for slug, name, kind in (("xa-tan-thanh", "Xã Tân Thành", "xa"), ("phuong-dong-hai", "Phường Đông Hải", "phuong")):
-        files.update(commune_files(slug, name, kind))
-        files.update(commune(slug))
+    files = communes(TAN_THANH, DONG_HAI)
     files["xa-tan-thanh/cong-khai/thu-hoi-dat/du-an-kenh.yml"] = """\
         tieu_de: Thu hồi đất thực hiện dự án nạo vét kênh Xáng
         can_cu_so: 98/QĐ-UBND

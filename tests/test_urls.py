@@ -4,17 +4,13 @@ from dataclasses import replace
 
 import pytest
 
-from fixtures import commune
-from helpers import Site, broken_links, commune_files, read, scratch_province
+from fixtures import DONG_HAI, TAN_THANH, communes
+from helpers import Site, broken_links, read, scratch_province
 from trangxa.build import build
 
 
 def two_communes():
-    files = {}
-    for slug, name, kind in (("xa-tan-thanh", "Xã Tân Thành", "xa"), ("phuong-dong-hai", "Phường Đông Hải", "phuong")):
-        files.update(commune_files(slug, name, kind))
-        files.update(commune(slug))
-    return files
+    return communes(TAN_THANH, DONG_HAI)
 
 
 @pytest.mark.parametrize("relative", [True, False])

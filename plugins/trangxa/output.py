@@ -5,7 +5,6 @@ Shared by the commune site and the provincial index generators.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -13,9 +12,8 @@ from xml.sax.saxutils import escape
 
 from pelican.contents import Content, Page
 
-from .findings import Problem, ProblemError
+from .findings import ProblemError
 from .profile import Category, Profile
-from .runs import SiteRun
 
 SUMMARY_FILE = "trangxa.json"  # a commune's summary for the provincial index, beside its site
 
@@ -78,15 +76,6 @@ def copy_assets(source: str, output: str, assets: list[str]) -> None:
         target = Path(output, rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(Path(source, rel), target)
-
-
-def published_on(item: Content) -> dt.date | None:
-    """When an item was put on the site: its posting date, its review date, else its own date."""
-    for key in ("ngay_dang", "ngay_cap_nhat"):
-        if isinstance(item.record.get(key), dt.date):
-            return item.record[key]
-    date = getattr(item, "date", None)
-    return date.date() if isinstance(date, dt.datetime) else None
 
 
 def news_entry(item: Content) -> dict:

@@ -9,7 +9,7 @@ import yaml
 
 from trangxa.editing import COMMUNES_FOLDER
 from trangxa.findings import Problem
-from trangxa.profile import Profile, RecordType
+from trangxa.profile import Profile
 from trangxa.templates import PROSE
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 from pathlib import Path
@@ -11,6 +10,7 @@ from pelican.contents import Content, Page
 from pelican.generators import Generator
 
 from trangxa import editing, items
+from trangxa.checks import published_on
 from trangxa.compliance import check_items
 from trangxa.findings import Problem, ProblemError
 from trangxa.runs import SiteRun
@@ -151,7 +151,7 @@ class CommuneGenerator(Generator):
         the index without rebuilding every commune)."""
         commune, today = self.run.commune, self.run.today
         news = latest(self.sections["tin-tuc"].items, 5) if "tin-tuc" in self.sections else []
-        dates = [d for d in (outputs.published_on(item) for item in self.items) if d and d <= today]
+        dates = [d for d in (published_on(item.entry) for item in self.items) if d and d <= today]
         summary = {
             "slug": commune.slug,
             "name": commune.name,
