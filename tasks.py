@@ -31,15 +31,33 @@ def _options(communes_dir=None, output=None, commune=None, jobs=None) -> BuildOp
     return replace(options, **{key: value for key, value in given.items() if value is not None})
 
 
+def _date(text):
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        raise Exit(f"Ngày phải có dạng YYYY-MM-DD, không phải '{text}'.", code=2) from None
+
+
 @task(help={
     "communes-dir": "thư mục các xã (mặc định communes/)",
     "output": "thư mục kết quả (mặc định output/)",
     "commune": "chỉ tạo xã này (và trang chỉ mục của tỉnh)",
     "jobs": "số xã tạo song song (mặc định: số lõi CPU)",
+    "shard": "K/N: chỉ tạo các xã thứ K, K+N, … (chia việc cho nhiều máy CI; không tạo chỉ mục)",
+    "merge": "lấy trang các xã từ các thư mục này (cách nhau bởi dấu phẩy), chỉ tạo trang chỉ mục",
 })
-def build(c, communes_dir=None, output=None, commune=None, jobs=None):
+def build(c, communes_dir=None, output=None, commune=None, jobs=None, shard=None, merge=None):
     """Tạo trang của mọi xã và trang chỉ mục của tỉnh vào output/."""
-    code = run_build(_options(communes_dir, output, commune, int(jobs) if jobs else None))
+    from trangxa.cli import parse_shard
+
+    if jobs is not None and not str(jobs).isdigit():
+        raise Exit(f"--jobs phải là một số, không phải '{jobs}'.", code=2)
+    options = _options(communes_dir, output, commune, int(jobs) if jobs else None)
+    if shard:
+        options = replace(options, shard=parse_shard(shard))
+    if merge:
+        options = replace(options, merge_from=tuple(Path(d) for d in merge.split(",")))
+    code = run_build(options)
     if code:
         raise Exit(code=code)
 
@@ -53,7 +71,7 @@ def build(c, communes_dir=None, output=None, commune=None, jobs=None):
 })
 def check(c, communes_dir=None, commune=None, as_of=None, format="text", strict=False):
     """Kiểm tra nội dung của các xã theo quy định; thoát 0 nếu không có lỗi, 1 nếu có, 2 nếu không chạy được."""
-    day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    day = _date(as_of) or dt.date.today()
     code = run_check(_options(communes_dir, commune=commune), day, format, strict)
     if code:
         raise Exit(code=code)
@@ -63,7 +81,7 @@ def check(c, communes_dir=None, commune=None, as_of=None, format="text", strict=
             "communes-dir": "thư mục các xã", "output": "thư mục kết quả (mặc định output/)"})
 def report(c, quarter, as_of=None, communes_dir=None, output=None):
     """Báo cáo quý của tỉnh (HTML, CSV, XLSX) vào output/bao-cao/<quý>/."""
-    day = dt.date.fromisoformat(as_of) if as_of else None
+    day = _date(as_of)
     code = run_report(_options(communes_dir, output), quarter, day)
     if code:
         raise Exit(code=code)

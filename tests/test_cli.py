@@ -58,3 +58,12 @@ def test_every_rule_in_the_code_has_a_message():
         used |= set(re.findall(r'Problem\(\s*"([a-z-]+)"', path.read_text(encoding="utf-8")))
         used |= set(re.findall(r'ValueError\("([a-z]+-[a-z-]+)"\)', path.read_text(encoding="utf-8")))
     assert used and used - set(rules()) == set()
+
+
+def test_a_malformed_province_file_exits_2_with_its_reason(tmp_path):
+    options = scratch_province(tmp_path, {**commune_files("xa-tan-thanh", "Xã Tân Thành"), **commune("xa-tan-thanh")})
+    for text, words in (("xuat_ban: có\n", "không đúng dạng"), ("ten: A\nten: B\n", "dòng 2"),
+                        ("bo_sung:\n  categories:\n    - name: X\n", "bo_sung")):
+        (tmp_path / "province.yml").write_text(text, encoding="utf-8")
+        result = run_cli("build", "--communes-dir", str(options.communes_dir), "--output", str(tmp_path / "o"))
+        assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr, text

@@ -172,3 +172,22 @@ def test_invoke_new_scaffolds_an_item_with_the_right_fields(tmp_path):
     assert [p.rule for p in item.problems] == []
     with pytest.raises(FileExistsError):
         new_item(profile, tmp_path / "xa-tan-thanh", "tin-tuc", "Ra quân dọn kênh", TODAY)
+
+
+def test_publishing_never_writes_into_the_built_release(tmp_path):
+    options = replace(province(tmp_path / "p", mode="ten-mien"), settings_file=ROOT / "publishconf.py")
+    bare, work = repositories(tmp_path)
+    run_publish(options, work, "gh-pages", "origin", per_commune=True)
+    built = manifest(options.output)
+    assert not any(name.endswith((".gz", ".br")) or name.endswith("CNAME") for name in built)
+
+
+def test_earlier_quarters_reports_stay_published(tmp_path):
+    from trangxa.build import report
+    from trangxa.report import Quarter
+
+    options = province(tmp_path)
+    build(options)
+    report(options, Quarter.parse("2026Q2"))
+    build(options)
+    assert {p.name for p in (options.output / "bao-cao").iterdir()} == {"2026Q2", "2026Q3"}

@@ -185,3 +185,12 @@ def test_status_and_score():
     assert by_slug["lay-y-kien"].state == "empty"
     counted = [s for s in by_slug.values() if s.counts]
     assert score(list(by_slug.values())) == round(100 * 1.75 / len(counted))
+
+
+def test_a_late_answer_is_not_called_a_late_publication():
+    late = item("hoi-dap", ngay_hoi=D(2026, 10, 1), ngay_tra_loi=D(2026, 11, 2))
+    assert hits(deadlines, late) == [("late-answer", "hoi-dap/x.yml", 3)]
+
+
+def test_a_term_ending_today_still_holds():
+    assert hits(leaders, leader("a", "Chủ tịch UBND", AS_OF)) == []

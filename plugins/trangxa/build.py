@@ -19,7 +19,7 @@ from pelican.settings import read_settings
 
 from .commune import Province, discover, load_commune, load_province
 from .compliance import CommuneCheck, check_commune
-from .findings import Finding, Problem, has_errors, place, rule_status
+from .findings import Finding, Problem, place, rule_status
 from .release import Stage, bring_in, keep_previous, staged
 from .report import Quarter, QuarterReport, build_report
 from .runs import SiteRun
@@ -89,10 +89,6 @@ class BuildResult:
     @property
     def pages(self) -> int:
         return sum(site.pages for site in self.sites)
-
-    @property
-    def has_errors(self) -> bool:
-        return has_errors(self.findings)
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -234,6 +230,8 @@ def _run_pelican(settings: dict, run: SiteRun) -> bool:
 def with_defaults_from_env(options: BuildOptions) -> BuildOptions:
     """Options not given on the command line may come from TRANGXA_* environment variables."""
     env = os.environ
+    if not env.get("TRANGXA_JOBS", "0").isdigit():
+        raise BuildError(f"TRANGXA_JOBS phải là một số, không phải '{env['TRANGXA_JOBS']}'.")
     return replace(
         options,
         communes_dir=Path(env.get("TRANGXA_COMMUNES_DIR", options.communes_dir)),

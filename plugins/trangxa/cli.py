@@ -65,6 +65,11 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        with_defaults_from_env(BuildOptions())
+    except BuildError as err:
+        print(f"Không thể chạy: {err}", file=sys.stderr)
+        return 2
     if args.command == "report":
         return run_report(options_from(args), args.quarter, args.as_of)
     if args.command == "check":
@@ -89,13 +94,12 @@ def run_publish(options: BuildOptions, repo: Path, branch: str, remote: str, per
     if code == 2:
         return code
     site = options.output.resolve()
-    publish.compress(site)
     sites = [(f"{branch}-{p.name}", p) for p in sorted(site.iterdir()) if (p / "trangxa.json").is_file()] \
         if per_commune else [(branch, site)]
-    if per_commune:
-        publish.write_cnames(site, _domains(site) if province.url_mode == "ten-mien" else {})
+    domains = _domains(site) if per_commune and province.url_mode == "ten-mien" else {}
     for target, folder in sites:
-        publish.push(folder, repo, target, remote, f"Xuất bản {options.today:%d/%m/%Y}", send=push)
+        publish.push(folder, repo, target, remote, f"Xuất bản {options.today:%d/%m/%Y}", send=push,
+                     cname=domains.get(folder.name, ""))
         print(f"Đã xuất bản {folder.name} lên nhánh {target}.")
     return code
 

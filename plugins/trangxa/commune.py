@@ -6,14 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .calendar import WorkCalendar
-from .findings import Problem, ProblemError
+from .findings import Problem, ProblemError, place
 from .profile import Profile, ProfileError, load_profile
+from .items import IDENTITY_FILE
 from .records import convert, parse_date
 from .sources import load_file_mapping
 from .text import fold, slugify
 
 URL_MODES = ("thu-muc", "ten-mien")  # sub-path of the provincial site | each commune at its own domain
-IDENTITY_FILE = "commune.yml"
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,24 @@ class Commune:
 
 
 def load_province(path: Path, profile_override: str | None = None) -> Province:
-    """Read province.yml; anything wrong here stops the run (it concerns every commune)."""
+    """Read province.yml; anything wrong here stops the run (it concerns every commune), with a message that
+    names the file, never a traceback."""
     try:
         mapping = load_file_mapping(path)
-    except (OSError, ProblemError) as err:
-        raise ProfileError(f"Không đọc được cấu hình tỉnh {path}: {_why(err)}") from None
-    data = mapping.data
+    except OSError as err:
+        raise ProfileError(f"Không đọc được cấu hình tỉnh {path}: {err.strerror}.") from None
+    except ProblemError as err:
+        where = f", dòng {err.problem.line}" if err.problem.line else ""
+        finding = place(err.problem, "tinh", path.name)
+        raise ProfileError(f"{path}{where}: {finding.message} {finding.fix}") from None
+    try:
+        return _province(mapping.data, path, profile_override)
+    except (AttributeError, KeyError, TypeError, ValueError) as err:
+        raise ProfileError(f"{path}: một mục cấu hình không đúng dạng ({type(err).__name__}: {err}). "
+                           "Xem phần Configuration trong README.md.") from None
+
+
+def _province(data: dict, path: Path, profile_override: str | None) -> Province:
     mode = data.get("che_do_url", "thu-muc")
     if mode not in URL_MODES:
         raise ProfileError(f"{path}: che_do_url phải là một trong {', '.join(URL_MODES)}, không phải '{mode}'.")
@@ -101,10 +113,6 @@ def _calendar(data: dict, path: Path) -> WorkCalendar:
     except (ValueError, AttributeError, TypeError):
         raise ProfileError(f"{path}: lich.nghi_them và lich.lam_bu là danh sách ngày dạng 17/11/2026.") from None
     return WorkCalendar(days_off, workdays)
-
-
-def _why(err: Exception) -> str:
-    return err.problem.rule if isinstance(err, ProblemError) else str(err)
 
 
 def load_commune(path: Path, profile: Profile) -> tuple[Commune | None, list[Problem]]:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import run_checks
+from .checks import run_checks, visible
 from .checks.status import CategoryStatus, score, statuses
 from .commune import Province, load_commune
 from .findings import Finding, place
@@ -33,7 +33,7 @@ def check_items(province: Province, slug: str, items: list[Item], as_of: dt.date
     profile = province.profile
     hits = run_checks(profile, items, as_of, province.calendar)
     findings = [place(hit.problem, slug, f"{slug}/{hit.rel}", profile.category(hit.category).basis_text) for hit in hits]
-    found = statuses(profile, items, hits)
+    found = statuses(profile, list(visible(items, as_of)), hits)
     return findings, found, score(found)
 
 

@@ -99,10 +99,6 @@ def rule_status(rule: str) -> str | None:
     return _catalogue()[rule].get("status")
 
 
-def has_errors(findings: list[Finding]) -> bool:
-    return any(finding.severity == "error" for finding in findings)
-
-
 def format_json(findings: list[Finding]) -> str:
     return json.dumps([finding.as_dict() for finding in findings], ensure_ascii=False, indent=1)
 
@@ -111,7 +107,8 @@ def format_github(findings: list[Finding], prefix: str = "communes") -> str:
     """Workflow commands, so that each finding shows on its file (and line) in the Git web UI."""
     lines = []
     for finding in findings:
-        place = f"file={prefix}/{finding.file}" + (f",line={finding.line}" if finding.line else "")
+        file = f"{prefix}/{finding.file}".replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        place = f"file={file}" + (f",line={finding.line}" if finding.line else "")
         text = f"{finding.message} Cách sửa: {finding.fix}".replace("%", "%25").replace("\n", "%0A")
         lines.append(f"::{finding.severity} {place},title={finding.rule}::{text}")
     return "\n".join(lines)

@@ -71,10 +71,6 @@ class Category:
         return self.slug.rpartition("/")[0] or None
 
     @property
-    def depth(self) -> int:
-        return self.slug.count("/")
-
-    @property
     def url(self) -> str:
         return f"{self.slug}/"
 
@@ -129,16 +125,19 @@ class Profile:
         """Top-level categories without a menu place: the "Khác" (more) entry lists them."""
         return tuple(cat for cat in self.children(None) if cat.menu is None)
 
-    def record_type(self, category: Category) -> RecordType:
-        return self.record_types[category.record_type]
-
 
 def load_profile(profile_id: str, overlay: dict | None = None, profiles_dir: Path = PROFILES_DIR) -> Profile:
     """Read a profile by id, apply its ``extends`` chain and a province overlay, and validate it."""
-    raw = _raw_profile(profile_id, profiles_dir, seen=())
-    if overlay:
-        raw = merge(raw, overlay)
-    return _build(raw)
+    try:
+        raw = _raw_profile(profile_id, profiles_dir, seen=())
+        if overlay:
+            raw = merge(raw, overlay)
+        return _build(raw)
+    except yaml.YAMLError as err:
+        raise ProfileError(f"Hồ sơ pháp lý '{profile_id}' viết sai cú pháp YAML: {err}") from None
+    except (AttributeError, KeyError, TypeError, ValueError) as err:
+        raise ProfileError(f"Hồ sơ pháp lý '{profile_id}' hoặc phần bo_sung của tỉnh có mục không đúng dạng "
+                           f"({type(err).__name__}: {err}).") from None
 
 
 def _raw_profile(profile_id: str, profiles_dir: Path, seen: tuple[str, ...]) -> dict:

@@ -1,4 +1,5 @@
-"""Publishing: production build (publishconf.py), pre-compressed files, CNAME files, and ghp-import to a branch.
+"""Publishing: production build (publishconf.py), CNAME files, and ghp-import to a branch of a copy of the site
+with pre-compressed files beside it.
 
 The build itself is atomic (``release``); publishing pushes a copy of the finished output, so an interrupted
 publish leaves the branch as it was.
@@ -37,18 +38,16 @@ def compress(folder: Path) -> int:
     return count
 
 
-def write_cnames(folder: Path, domains: dict[str, str]) -> None:
-    """A CNAME in each commune's folder that has its own domain (for publishing one directory per commune)."""
-    for slug, domain in domains.items():
-        if (folder / slug).is_dir() and domain:
-            (folder / slug / "CNAME").write_text(domain + "\n", encoding="utf-8")
-
-
-def push(folder: Path, repo: Path, branch: str, remote: str, message: str, send: bool = True) -> None:
-    """Commit ``folder`` as the whole tree of ``branch`` in the Git repository ``repo`` and push it."""
+def push(folder: Path, repo: Path, branch: str, remote: str, message: str, send: bool = True,
+         cname: str = "") -> None:
+    """Commit ``folder`` as the whole tree of ``branch`` in the Git repository ``repo`` and push it; ``cname``
+    (a commune's own domain, when one directory per commune is published) goes in a CNAME file."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "site"
         shutil.copytree(folder.resolve(), copy, symlinks=False)
+        compress(copy)  # in the copy: the live release is never written after its swap
+        if cname:
+            (copy / "CNAME").write_text(cname + "\n", encoding="utf-8")
         with contextlib.chdir(repo):
             ghp_import.ghp_import(str(copy), mesg=message, branch=branch, remote=remote, push=send, nojekyll=True,
                                   force=True)

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+REPORTS = "bao-cao"  # the quarterly reports, kept from release to release (a build rewrites only its quarter)
+
+
 def releases_dir(output: Path) -> Path:
     return output.parent / f".{output.name}-releases"
 
@@ -40,6 +43,9 @@ def staged(output: Path, rebuild: set[str], keep_others: bool = True):
         _forget(staging, rebuild)
     else:
         staging.mkdir()
+    if current is not None and (current / REPORTS).is_dir():  # earlier quarters' reports stay published
+        shutil.rmtree(staging / REPORTS, ignore_errors=True)
+        shutil.copytree(current / REPORTS, staging / REPORTS, copy_function=os.link)
     try:
         yield Stage(staging, current)
     except BaseException:
@@ -91,12 +97,9 @@ def keep_previous(stage: Stage, slug: str) -> bool:
     return True
 
 
-def bring_in(stage: Stage, outputs: list[Path]) -> list[str]:
-    """Copy the commune sites other builds wrote (CI shards) into the stage; the slugs brought in."""
-    slugs = []
+def bring_in(stage: Stage, outputs: list[Path]) -> None:
+    """Copy the commune sites other builds wrote (CI shards) into the stage."""
     for output in outputs:
         for site in sorted(p for p in output.resolve().iterdir() if (p / "trangxa.json").is_file()):
             shutil.rmtree(stage.path / site.name, ignore_errors=True)
             shutil.copytree(site, stage.path / site.name, symlinks=True)
-            slugs.append(site.name)
-    return slugs

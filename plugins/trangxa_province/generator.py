@@ -4,6 +4,7 @@ dashboard, the quarterly report, and the province's own pages."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -62,7 +63,8 @@ class ProvinceGenerator(Generator):
         """The quarter's report as a page, with its CSV and XLSX beside it (the same rows in each)."""
         folder = f"bao-cao/{report.quarter.code}/"
         target = Path(self.output_path) / folder
-        target.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(target, ignore_errors=True)  # unlink, never write through, a previous release's files
+        target.mkdir(parents=True)
         name = f"bao-cao-{report.quarter.code}"
         write_csv(report, target / f"{name}.csv")
         write_xlsx(report, target / f"{name}.xlsx")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 from pathlib import Path
@@ -74,8 +75,8 @@ class CommuneGenerator(Generator):
     def _site_context(self) -> dict:
         today = self.run.today
         by_slug = self.sections
-        upcoming = [s for s in by_slug["tiep-cong-dan"].items if s.record.get("ngay", today) >= today] \
-            if "tiep-cong-dan" in by_slug else []
+        sessions = by_slug["tiep-cong-dan"].items if "tiep-cong-dan" in by_slug else []
+        upcoming = [s for s in sessions if isinstance(s.record.get("ngay"), dt.date) and s.record["ngay"] >= today]
         return {
             "commune": self.run.commune,
             "province": self.run.province,

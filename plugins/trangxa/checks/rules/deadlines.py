@@ -15,8 +15,8 @@ def check(ctx: CheckContext):
             limit = int(rule["working_days"])
             for item in ctx.in_category(category.slug):
                 start, end = item.values.get(rule["from"]), item.values.get(rule["to"])
-                if not isinstance(start, dt.date):
-                    continue
+                if not isinstance(start, dt.date) or (end is None and rule["to"] in item.lines):
+                    continue  # no start, or an end that was written but is not a date (reported as bad-date)
                 unanswered = end is None and rule_name == "answer_within"
                 end = ctx.as_of if unanswered else end
                 if not isinstance(end, dt.date):
@@ -27,6 +27,7 @@ def check(ctx: CheckContext):
                     params = {"taken": taken, "limit": limit, "start_label": spec.field(rule["from"]).label,
                               "start": start.strftime("%d/%m/%Y"), "end": end.strftime("%d/%m/%Y"),
                               "end_label": spec.field(rule["to"]).label}
-                    rule_id = "unanswered" if unanswered else "late-publication"
+                    rule_id = "unanswered" if unanswered else ("late-answer" if rule_name == "answer_within"
+                                                               else "late-publication")
                     line = item.lines.get(rule["to"])
                     yield Hit(item.rel, Problem(rule_id, params, line), category.slug)

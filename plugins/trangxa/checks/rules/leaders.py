@@ -16,7 +16,7 @@ def check(ctx: CheckContext):
             posts.setdefault(key, []).append(item)
         for holders in posts.values():
             ends = [item.values.get("den_ngay") for item in holders]
-            if all(isinstance(end, dt.date) and end <= ctx.as_of for end in ends):
+            if all(isinstance(end, dt.date) and end < ctx.as_of for end in ends):  # a term ending today still holds
                 last = max(holders, key=lambda item: item.values["den_ngay"])
                 params = {"name": last.values.get("ho_ten", ""), "post": last.values.get("chuc_vu", ""),
                           "end": last.values["den_ngay"].strftime("%d/%m/%Y")}
