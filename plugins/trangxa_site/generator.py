@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import json
 from pathlib import Path
 
@@ -51,7 +52,8 @@ class CommuneGenerator(Generator):
         found = items.scan(Path(self.path), self.profile)
         self.assets = found.assets
         for rel, problem in found.problems:
-            self._report(rel, problem)
+            category = self.profile.category_for(os.path.dirname(rel))
+            self._report(rel, problem, category.basis_text if category else "")
         read = [page for page in (self._read_item(rel, slug) for rel, slug in found.content) if page is not None]
         self.items, duplicates = items.unique_urls(read)
         for rel, problem in duplicates:
