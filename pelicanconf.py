@@ -23,7 +23,7 @@ THEME_STATIC_DIR = "theme"
 
 # Only our plugins, listed: an unset PLUGINS would load every installed plugin.
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["trangxa_readers", "trangxa_site", "trangxa_province", "trangxa_admin"]
+PLUGINS = ["trangxa_readers", "trangxa_media", "trangxa_site", "trangxa_province", "trangxa_admin"]
 
 # Our generators read and write everything; Pelican's article and page generators get nothing to do.
 # (DISPLAY_PAGES_ON_MENU off: on by default it puts every page in every page's menu.)
@@ -63,9 +63,10 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# No inline script anywhere (the theme has none; staff HTML is sanitised): the same policy is in
+# No inline script anywhere (the theme has none; staff HTML is sanitised); object-src 'self' for the inline PDF
+# preview of documents. The same policy is in
 # deploy/nginx.conf as a header, where frame-ancestors can be set too.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; media-src 'self'; "
-    "frame-src https://www.youtube-nocookie.com; object-src 'none'; base-uri 'self'; form-action 'self' https:"
+    "frame-src 'self' https://www.youtube-nocookie.com; object-src 'self'; base-uri 'self'; form-action 'self' https:"
 )

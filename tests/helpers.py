@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
+import re
 import textwrap
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -127,3 +128,12 @@ def relative_site(output: Path) -> Site:
 
 def same_options(options: BuildOptions, **changes) -> BuildOptions:
     return replace(options, **changes)
+
+
+THEME_SCRIPT = re.compile(r'<script src="[^"]*theme/js/[a-z-]+\.js" defer></script>')
+
+
+def inline_scripts(html: str) -> list[str]:
+    """Every script element that is not one of the theme's own deferred files: none is allowed (CSP)."""
+    return [tag for tag in re.findall(r"<script\b[^>]*>.*?</script>|<script\b[^>]*>", html, re.S)
+            if not THEME_SCRIPT.fullmatch(tag)]

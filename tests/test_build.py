@@ -43,13 +43,14 @@ def test_records_render_as_people_expect(tmp_path):
     leaders = read(output, "xa-tan-thanh/gioi-thieu/lanh-dao/index.html")
     assert '<h2><a href="../../gioi-thieu/lanh-dao/nguyen-van-an/">Nguyễn Văn An</a></h2>' in leaders
     assert '<p class="role">Chủ tịch Ủy ban nhân dân</p>' in leaders
-    assert 'src="../../gioi-thieu/lanh-dao/nguyen-van-an.jpg" alt="Ảnh chân dung Nguyễn Văn An"' in leaders
+    assert 'src="../../gioi-thieu/lanh-dao/nguyen-van-an-64.jpg"' in leaders
+    assert 'width="64" height="40" alt="Ảnh chân dung Nguyễn Văn An"' in leaders
     assert "Lãnh đạo qua các thời kỳ" in leaders and "Trần Thị Bình" in leaders.split("qua các thời kỳ")[1]
     leader = read(output, "xa-tan-thanh/gioi-thieu/lanh-dao/nguyen-van-an/index.html")
     assert "<strong>tài chính, ngân sách</strong>" in leader and "Nhiệm vụ đảm nhiệm" in leader
     documents = read(output, "xa-tan-thanh/van-ban/index.html")
     assert '<a href="../van-ban/112-qd-ubnd/">112/QĐ-UBND</a>' in documents
-    assert "<td>17/11/2026</td>" in documents
+    assert "<td data-label=\"Ngày ban hành\">17/11/2026</td>" in documents
     assert "Quyết định: Về việc ban hành Kế hoạch phòng, chống thiên tai năm 2026" in documents
     assert 'href="../van-ban/112-qd-ubnd.pdf" download' in documents
     document = read(output, "xa-tan-thanh/van-ban/112-qd-ubnd/index.html")
@@ -64,7 +65,7 @@ def test_records_render_as_people_expect(tmp_path):
 def test_urls_mirror_folders_and_body_links_follow_the_page(tmp_path):
     _, output = build_scratch(tmp_path, province(TAN_THANH))
     news = read(output, "xa-tan-thanh/tin-tuc/ra-quan/index.html")
-    assert '<img alt="Ven kênh" src="../ra-quan.jpg">' in news
+    assert 'srcset="../ra-quan-64.webp 64w"' in news and 'alt="Ven kênh" loading="lazy"' in news
     assert 'href="../../van-ban/112-qd-ubnd/"' in news  # a link to the record's file becomes its page
     assert (output / "xa-tan-thanh/van-ban/112-qd-ubnd.pdf").read_bytes().startswith(b"%PDF")
     intro = read(output, "xa-tan-thanh/gioi-thieu/dieu-kien-tu-nhien/index.html")

@@ -45,6 +45,10 @@ class BuildOptions:
     shard: tuple[int, int] | None = None  # (K, N): build every N-th commune, starting with the K-th; no index
     merge_from: tuple[Path, ...] = ()  # build no commune: take their sites from these outputs, build the index
     keep_last_good: bool = False  # a commune whose files have errors keeps its previous site (publishing)
+    cache_dir: Path | None = None  # processed pictures by content hash; default .trangxa-cache beside the output
+
+    def cache_path(self) -> Path:
+        return self.cache_dir or self.output.parent / ".trangxa-cache"
 
     def province_path(self) -> Path:
         if self.province_file:
@@ -62,6 +66,7 @@ class SiteResult:
     seconds: float
     summary: dict = field(default_factory=dict)
     kept_previous: bool = False  # its files had errors: the previous site was kept
+    images: dict = field(default_factory=dict)  # the image pipeline's counts (made, reused, bytes in and out)
 
     @property
     def content_errors(self) -> bool:
@@ -99,7 +104,7 @@ def build(options: BuildOptions) -> BuildResult:
     selected = [] if options.merge_from else _select(options, folders)
     partial = options.commune is not None
     with staged(options.output, {folder.name for folder in selected}, keep_others=partial) as stage:
-        work = replace(options, output=stage.path)
+        work = replace(options, output=stage.path, cache_dir=options.cache_path())
         bring_in(stage, list(options.merge_from))
         results = [_keep_if_broken(stage, result) if options.keep_last_good else result
                    for result in _map(work, province, selected)]
@@ -182,7 +187,7 @@ def build_commune(options: BuildOptions, province: Province, folder: Path) -> Si
                              commune.name, shared=options.content_dir / "chung")
     built = _run_pelican(settings, run)
     return SiteResult(folder.name, built, tuple(run.findings), run.pages_written,
-                      time.perf_counter() - started, run.summary)
+                      time.perf_counter() - started, run.summary, images=run.images)
 
 
 def build_index(options: BuildOptions, province: Province, slugs: list[str],
@@ -210,6 +215,7 @@ def site_settings(options: BuildOptions, run: SiteRun, source: Path, output: Pat
         "TRANGXA_RUN": run,
         "TRANGXA_PROFILE": run.province.profile,
         "TRANGXA_SHARED_PATH": str(shared) if shared else None,
+        "TRANGXA_CACHE": str(options.cache_path()),
     }
     if options.relative_urls is not None:
         override["RELATIVE_URLS"] = options.relative_urls

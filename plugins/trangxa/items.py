@@ -9,13 +9,14 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import sanitize
+from .attachments import IMAGE_SUFFIXES, check_attachment
+from .bodylinks import scan_body
 from .findings import Problem, ProblemError
-from .profile import Profile
+from .profile import Profile, RecordType
 from .records import convert
 from .sources import Mapping, load_mapping, read_source, split_front_matter
 from .text import slugify
@@ -23,7 +24,7 @@ from .text import slugify
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 INDEX_STEM = "index"  # index.md / index.yml is the category's own text, shown on its page
 IDENTITY_FILE = "commune.yml"
-FILE_TYPES = ("file", "image", "files")
+FILE_TYPES = ("file", "image", "files", "photos")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class Item:
     body: str = ""  # the Markdown body of a .md file
     body_line: int = 1  # its first line in the file
     problems: tuple[Problem, ...] = ()
+    folder_page: bool = False  # a folder's own record (an album's album.yml): its page is the folder
+
 
     @property
     def folder(self) -> str:
@@ -50,7 +53,9 @@ class Item:
     @property
     def url(self) -> str:
         """The item's page, relative to the site root: the folder, then the file name as a slug."""
-        return f"{self.folder}/" if self.is_index else f"{self.folder}/{slugify(PurePosixPath(self.rel).stem)}/"
+        if self.is_index or self.folder_page:
+            return f"{self.folder}/"
+        return f"{self.folder}/{slugify(PurePosixPath(self.rel).stem)}/"
 
 
 @dataclass
@@ -76,44 +81,28 @@ def scan(root: Path, profile: Profile) -> Scan:
                 result.problems.append((rel, Problem("file-outside", {"field": "-", "value": rel})))
             elif rel != IDENTITY_FILE:
                 _sort_file(rel, profile, result, base)
+    result.problems += _unnamed_folders(profile, result)
     return result
 
 
-ATTACHMENT_SUFFIXES = frozenset(
-    ".pdf .doc .docx .xls .xlsx .odt .ods .odp .ppt .pptx .csv .txt .zip .jpg .jpeg .png .webp .gif .mp4 .webm "
-    ".vtt".split())  # no .svg (it can carry script), no programs
-IMAGE_SUFFIXES = frozenset(".jpg .jpeg .png .webp .gif".split())
-MAX_ATTACHMENT_BYTES = 50_000_000
-MAX_IMAGE_PIXELS = 100_000_000  # beyond any phone camera: a decompression bomb
-
-
-def check_attachment(path: Path) -> Problem | None:
-    """Why an attachment must not be published, if it must not: its type, its size, or an image that is none."""
-    suffix = path.suffix.lower()
-    if suffix not in ATTACHMENT_SUFFIXES:
-        return Problem("unexpected-file", {"kind": suffix or "không có đuôi"})
-    size = path.stat().st_size
-    if size > MAX_ATTACHMENT_BYTES:
-        return Problem("file-too-large", {"size": size // 1000, "limit": MAX_ATTACHMENT_BYTES // 1000})
-    if suffix in IMAGE_SUFFIXES:
-        return _check_image(path)
-    return None
-
-
-def _check_image(path: Path) -> Problem | None:
-    from PIL import Image  # only when a commune has images
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                width, height = image.size
-                if width * height > MAX_IMAGE_PIXELS:
-                    raise ValueError(f"{width}×{height} điểm ảnh")
-                image.verify()
-    except Exception as err:  # noqa: BLE001 - any failure to read means it is not a usable image
-        return Problem("bad-image", {"value": path.name, "detail": str(err)[:80] or type(err).__name__})
-    return None
+def _unnamed_folders(profile: Profile, found: Scan) -> list[tuple[str, Problem]]:
+    """In a category of folder records (albums), pictures in a folder without its album.yml, or loose in the
+    category's own folder, are still shown — and reported, so that they get a title and descriptions."""
+    problems = []
+    for category in profile.categories:
+        name = profile.record_types[category.record_type].folder_file
+        if not name:
+            continue
+        named = {str(PurePosixPath(rel).parent) for rel, slug in found.content if slug == category.slug}
+        folders = sorted({str(PurePosixPath(rel).parent) for rel in found.assets
+                          if profile.category_for(str(PurePosixPath(rel).parent)) == category
+                          and PurePosixPath(rel).suffix.lower() in IMAGE_SUFFIXES})
+        for folder in folders:
+            if folder == category.slug:
+                problems.append((f"{folder}/", Problem("loose-photo", {"category": category.slug})))
+            elif folder not in named:
+                problems.append((f"{folder}/", Problem("album-yml-missing", {"folder": folder})))
+    return problems
 
 
 def _sort_file(rel: str, profile: Profile, result: Scan, base: Path) -> None:
@@ -143,6 +132,7 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     """Read one content file; raises ProblemError when nothing can be read from it."""
     path = root / rel
     record_type = profile.record_types[_record_type_name(rel, category, profile)]
+    _check_place(record_type, rel, category)
     source = read_source(path)
     mapping, body, body_line = _parse(source.text, path.suffix)
     record = convert(record_type, mapping.data, mapping.lines)
@@ -150,7 +140,40 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     problems = source.problems + record.problems + tuple(_check_files(record_type, record.values, mapping, path, root))
     problems += tuple(_unsafe_html(record_type, record.values, mapping, body, body_line))
     problems += tuple(personal_data(source.text, "minimise_personal_data" in rules))
-    return Item(rel, category, record_type.name, record.values, record.lines, body, body_line, problems)
+    problems += tuple(_missing_alts(record_type, record.values, mapping, path))
+    problems += tuple(scan_body(body, body_line, path, root))
+    return Item(rel, category, record_type.name, record.values, record.lines, body, body_line, problems,
+                folder_page=bool(record_type.folder_file))
+
+
+def _check_place(record_type: RecordType, rel: str, category: str) -> None:
+    """A folder record (album.yml) must be named so and sit in a sub-folder of its category."""
+    name = record_type.folder_file
+    if name and (PurePosixPath(rel).name != name or str(PurePosixPath(rel).parent) == category):
+        raise ProblemError(Problem("record-file-name", {"category": category, "name": name}, 1))
+
+
+def _missing_alts(record_type: RecordType, values: dict, mapping: Mapping, path: Path) -> list[Problem]:
+    """Images without a text alternative: a field's ``alt_field`` left blank, an album photo without ``mo_ta``,
+    a picture in an album's folder that album.yml does not describe."""
+    problems = []
+    for spec in record_type.fields:
+        if spec.alt_field and spec.key in values and spec.alt_field not in values:
+            problems.append(Problem("missing-alt", {"value": values[spec.key], "field": spec.alt_field},
+                                    mapping.lines.get(spec.key)))
+        if spec.type == "photos":
+            listed = values.get(spec.key, ())
+            problems += [Problem("missing-alt", {"value": photo["tep"], "field": "mo_ta"}, mapping.lines.get(spec.key))
+                         for photo in listed if not photo["mo_ta"]]
+            if record_type.folder_file:
+                problems += _undescribed(path.parent, {photo["tep"] for photo in listed})
+    return problems
+
+
+def _undescribed(folder: Path, listed: set[str]) -> list[Problem]:
+    return [Problem("photo-not-described", {"value": picture.name})
+            for picture in sorted(folder.iterdir())
+            if picture.suffix.lower() in IMAGE_SUFFIXES and picture.name not in listed]
 
 
 def _unsafe_html(record_type, values: dict, mapping: Mapping, body: str, body_line: int) -> list[Problem]:
@@ -202,7 +225,7 @@ def _check_files(record_type, values: dict, mapping: Mapping, path: Path, root: 
     for spec in record_type.fields:
         if spec.type not in FILE_TYPES or spec.key not in values:
             continue
-        names = values[spec.key] if spec.type == "files" else (values[spec.key],)
+        names = _file_names(spec.type, values[spec.key])
         for name in names:
             target = (path.parent / name).resolve()
             params = {"field": spec.key, "value": name}
@@ -211,6 +234,12 @@ def _check_files(record_type, values: dict, mapping: Mapping, path: Path, root: 
             elif not target.is_file():
                 problems.append(Problem("missing-file", params, mapping.lines.get(spec.key)))
     return problems
+
+
+def _file_names(kind: str, value) -> tuple[str, ...]:
+    if kind == "photos":
+        return tuple(photo["tep"] for photo in value)
+    return value if kind == "files" else (value,)
 
 
 def read_commune(root: Path, profile: Profile) -> tuple[list[Item], list[tuple[str, Problem]]]:

@@ -16,7 +16,7 @@ import yaml
 
 PROFILES_DIR = Path(__file__).resolve().parents[2] / "profiles"
 FIELD_TYPES = frozenset(
-    "text markdown date time choice number url email phone file image list files".split()
+    "text markdown date time choice number url email phone file image list files photos".split()
 )
 REQUIREMENTS = frozenset({"always", "where-exists", "recommended", "generated"})
 
@@ -35,6 +35,9 @@ class FieldSpec:
     help: str = ""
     pattern: str = ""  # a regular expression the text must match, e.g. the form of so_ky_hieu
     pattern_hint: str = ""
+    alt_field: str = ""  # an image's text alternative lives in this field; without it the image is a finding
+    refers: str = ""  # a list naming other records of the category by this field (thay_the → so_ky_hieu)
+    inverse: str = ""  # the label of the link back, shown on the record referred to ("Bị thay thế bởi")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,9 @@ class RecordType:
     title_field: str
     date_field: str | None = None
     summary_field: str | None = None
+    prose: bool = False  # written as Markdown with a front-matter block, not as a YAML record
+    one_of: tuple[tuple[str, ...], ...] = ()  # groups of fields of which at least one must be given
+    folder_file: str = ""  # one record per sub-folder, in a file of this name (album.yml); its page is the folder
 
     def field(self, key: str) -> FieldSpec | None:
         return next((spec for spec in self.fields if spec.key == key), None)
@@ -65,6 +71,7 @@ class Category:
     menu_label: str = ""
     description: str = ""
     rules: dict = field(default_factory=dict)
+    listing: "Listing | None" = None
 
     @property
     def parent_slug(self) -> str | None:
@@ -81,6 +88,16 @@ class Category:
     @property
     def basis_text(self) -> str:
         return "; ".join(self.basis)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A category shown as a registry: sorted by a date both ways, a page per value of each filter field, and
+    its records as ``<data>.json`` and ``<data>.csv`` for reuse."""
+
+    sort: str | None
+    filters: tuple[str, ...]
+    data: str
 
 
 @dataclass(frozen=True)
@@ -216,12 +233,19 @@ def _build(raw: dict) -> Profile:
 
 def _record_type(name: str, spec: dict) -> RecordType:
     fields = tuple(_field(key, value, name) for key, value in spec.get("fields", {}).items())
-    record = RecordType(name, fields, spec.get("title_field", ""), spec.get("date_field"), spec.get("summary_field"))
-    for role in ("title_field", "date_field", "summary_field"):
-        key = getattr(record, role)
+    one_of = tuple(tuple(group) for group in spec.get("one_of", ()))
+    record = RecordType(name, fields, spec.get("title_field", ""), spec.get("date_field"), spec.get("summary_field"),
+                        _flag(spec.get("prose")), one_of, spec.get("folder_file", ""))
+    named = [getattr(record, role) for role in ("title_field", "date_field", "summary_field")]
+    named += [key for group in one_of for key in group] + [f.alt_field for f in fields]
+    for key in named:
         if key and record.field(key) is None:
-            raise ProfileError(f"Mẫu '{name}': {role} '{key}' không phải là một trường của mẫu.")
+            raise ProfileError(f"Mẫu '{name}': '{key}' không phải là một trường của mẫu.")
     return record
+
+
+def _flag(value) -> bool:
+    return str(value or "false").lower() == "true"
 
 
 def _field(key: str, spec: dict, record_name: str) -> FieldSpec:
@@ -231,9 +255,11 @@ def _field(key: str, spec: dict, record_name: str) -> FieldSpec:
     choices = tuple(spec.get("choices", ()))
     if kind == "choice" and not choices:
         raise ProfileError(f"Mẫu '{record_name}', trường '{key}': kiểu choice cần danh sách choices.")
-    required = str(spec.get("required", "false")).lower() == "true"
-    return FieldSpec(key, spec.get("label", key), kind, required, choices, spec.get("help", ""),
-                     spec.get("pattern", ""), spec.get("pattern_hint", ""))
+    if spec.get("refers") and kind != "list":
+        raise ProfileError(f"Mẫu '{record_name}', trường '{key}': refers chỉ dùng cho kiểu list.")
+    return FieldSpec(key, spec.get("label", key), kind, _flag(spec.get("required")), choices, spec.get("help", ""),
+                     spec.get("pattern", ""), spec.get("pattern_hint", ""), spec.get("alt_field", ""),
+                     spec.get("refers", ""), spec.get("inverse", ""))
 
 
 def _category(entry: dict, record_types: dict) -> Category:
@@ -253,7 +279,22 @@ def _category(entry: dict, record_types: dict) -> Category:
         menu_label=entry.get("menu_label", ""),
         description=entry.get("description", ""),
         rules=dict(entry.get("rules", {})),
+        listing=_listing(entry, record_types[entry["record_type"]]),
     )
+
+
+def _listing(entry: dict, record_type: RecordType) -> Listing | None:
+    spec = entry.get("listing")
+    if not spec:
+        return None
+    listing = Listing(spec.get("sort"), tuple(spec.get("filters", ())), spec.get("data") or entry["slug"])
+    for key in filter(None, (listing.sort, *listing.filters)):
+        if record_type.field(key) is None:
+            raise ProfileError(f"Chuyên mục '{entry['slug']}': listing nêu '{key}', không phải trường của mẫu "
+                               f"'{record_type.name}'.")
+    if listing.sort and record_type.field(listing.sort).type != "date":
+        raise ProfileError(f"Chuyên mục '{entry['slug']}': listing.sort phải là một trường ngày.")
+    return listing
 
 
 def _commune_type(slug: str, spec: dict) -> CommuneType:

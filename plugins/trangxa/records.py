@@ -54,7 +54,14 @@ def convert(record_type: RecordType, raw: dict, lines: dict[str, int], header_li
     for key in raw:
         if record_type.field(key) is None:
             problems.append(_unknown(key, record_type, lines.get(key)))
+    problems += [_none_of(record_type, group, header_line) for group in record_type.one_of
+                 if not any(key in values or not _blank(raw.get(key)) for key in group)]
     return Record(values, dict(lines), tuple(problems))
+
+
+def _none_of(record_type: RecordType, group: tuple[str, ...], line: int) -> Problem:
+    labels = " hoặc ".join(f'"{key}" ({record_type.field(key).label})' for key in group)
+    return Problem("one-of-missing", {"labels": labels, "fields": ", ".join(group), "first": group[0]}, line)
 
 
 def _blank(value) -> bool:
@@ -87,9 +94,26 @@ def convert_value(spec: FieldSpec, value):
         if not all(isinstance(item, str) for item in items):
             raise ValueError("wrong-type:một danh sách các dòng chữ|Viết mỗi mục trên một dòng bắt đầu bằng '- '.")
         return tuple(nfc(item.strip()) for item in items if item.strip())
+    if spec.type == "photos":
+        return _photos(value)
     if not isinstance(value, str):
         raise ValueError("wrong-type:một giá trị trên một dòng|Viết giá trị ngay sau dấu hai chấm, trên cùng dòng.")
     return CONVERTERS[spec.type](spec, value.strip())
+
+
+def _photos(value) -> tuple[dict, ...]:
+    """An album's photos: each ``{tep: file, mo_ta: description}``; a bare file name is a photo not yet described."""
+    entries = value if isinstance(value, list) else [value]
+    photos = []
+    for entry in entries:
+        if isinstance(entry, str):
+            entry = {"tep": entry}
+        if not isinstance(entry, dict) or not isinstance(entry.get("tep"), str) or not entry["tep"].strip() or \
+                not all(isinstance(v, str) for v in entry.values()):
+            raise ValueError("wrong-type:một danh sách ảnh|Mỗi ảnh viết hai dòng: \"- tep: ten-anh.jpg\" và "
+                             "\"  mo_ta: mô tả ảnh\".")
+        photos.append({"tep": _path(None, entry["tep"].strip()), "mo_ta": nfc(entry.get("mo_ta", "").strip())})
+    return tuple(photos)
 
 
 def parse_date(text: str) -> dt.date:

@@ -21,6 +21,9 @@ class SiteRun:
     findings: list[Finding] = field(default_factory=list)
     summary: dict = field(default_factory=dict)
     pages_written: int = 0
+    pictures: dict = field(default_factory=dict)  # rel → trangxa_media.images.Picture, once processed
+    published: set = field(default_factory=set)  # rel of every file published beside the pages
+    images: dict = field(default_factory=dict)  # the image pipeline's counts: made, reused, bytes in and out
 
     @property
     def name(self) -> str:

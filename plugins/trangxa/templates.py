@@ -9,10 +9,9 @@ from pathlib import Path
 from .profile import Profile, RecordType
 from .text import slugify
 
-PROSE = ("trang", "bai-viet")  # record types written as Markdown with front matter
 EXAMPLES = {"date": "20/11/2026", "time": '"07:30"', "number": "0", "url": "https://", "files": "[]",
             "file": "", "image": "", "list": "[]", "email": "ten@donvi.gov.vn",
-            "phone": "0290 3831 000"}
+            "phone": "0290 3831 000", "photos": "\n  - tep: anh-1.jpg\n    mo_ta: Mô tả ảnh"}
 
 
 def template_text(record_type: RecordType, values: dict | None = None) -> str:
@@ -26,7 +25,7 @@ def template_text(record_type: RecordType, values: dict | None = None) -> str:
         value = (values or {}).get(spec.key, value)
         lines.append(f"# {spec.label} ({need}{hint})\n{spec.key}: {value}".rstrip() + "\n")
     header = "".join(lines)
-    if record_type.name in PROSE:
+    if record_type.prose:
         return f"---\n{header}---\nNội dung viết ở đây.\n"
     return header
 
@@ -36,7 +35,7 @@ def write_templates(profile: Profile, folder: Path) -> list[Path]:
     written = []
     for record_type in profile.record_types.values():
         name = "commune.yml" if record_type.name == "don-vi" else (
-            f"{record_type.name}.md" if record_type.name in PROSE else f"{record_type.name}.yml")
+            f"{record_type.name}.md" if record_type.prose else f"{record_type.name}.yml")
         path = folder / name
         path.write_text(template_text(record_type), encoding="utf-8")
         written.append(path)
@@ -44,7 +43,7 @@ def write_templates(profile: Profile, folder: Path) -> list[Path]:
 
 
 def file_name(record_type: RecordType, title: str, day: dt.date) -> str:
-    suffix = ".md" if record_type.name in PROSE else ".yml"
+    suffix = ".md" if record_type.prose else ".yml"
     return f"{day:%Y-%m-%d}-{slugify(title)[:60]}{suffix}"
 
 

@@ -10,7 +10,6 @@ import yaml
 from trangxa.editing import COMMUNES_FOLDER
 from trangxa.findings import Problem
 from trangxa.profile import Profile
-from trangxa.templates import PROSE
 
 ROOT = Path(__file__).resolve().parents[2]
 DECAP_DIST = ROOT / "node_modules" / "decap-cms" / "dist"  # decap-cms.js and the chunks it loads beside it
@@ -29,6 +28,8 @@ WIDGETS = {
     "image": {"widget": "image"},
     "list": {"widget": "list"},
     "files": {"widget": "list", "field": {"name": "tep", "label": "Tệp", "widget": "file"}},
+    "photos": {"widget": "list", "fields": [{"name": "tep", "label": "Ảnh", "widget": "image"},
+                                            {"name": "mo_ta", "label": "Mô tả ảnh", "widget": "string"}]},
 }
 ADMIN_PAGE = """<!doctype html>
 <html lang="vi">
@@ -80,7 +81,7 @@ def cms_config(profile: Profile, repository: dict, commune: str) -> dict:
 
 def collection(profile: Profile, category, commune: str) -> dict:
     record_type = profile.record_types[category.record_type]
-    prose = record_type.name in PROSE
+    prose = record_type.prose
     fields = [field(spec) for spec in record_type.fields]
     if prose:
         fields.append({"name": "body", "label": "Nội dung", "widget": "markdown", "required": False})

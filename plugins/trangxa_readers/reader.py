@@ -15,13 +15,15 @@ import markdown
 from pelican.readers import BaseReader
 
 from trangxa import sanitize
-from trangxa.items import INDEX_STEM, Item, read_item
+from trangxa.items import CONTENT_SUFFIXES, INDEX_STEM, Item, read_item
 from trangxa.profile import Profile
 from trangxa.text import slugify
+from trangxa_media import body
 
 # A relative link or image in an item's body: written beside the source file, but the item's page is one
 # folder deeper (<folder>/<slug>/), so it is rewritten; links to another item's source file become its page.
 RELATIVE_LINK = re.compile(r'(?P<attr>\b(?:src|href))="(?P<url>(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\{|\?)[^"]+)"')
+SRCSET = re.compile(r'\bsrcset="(?P<value>[^"]+)"')
 SHARED_FOLDER = "trang"  # pages shared by every site (content/chung) live at trang/<slug>/
 
 
@@ -32,10 +34,14 @@ class ItemReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         self._markdown = markdown.Markdown(**settings["MARKDOWN"])
+        profile: Profile = settings["TRANGXA_PROFILE"]
+        # files whose page is their folder: index.md, and folder records such as album.yml
+        self._folder_stems = frozenset({INDEX_STEM} | {PurePosixPath(rt.folder_file).stem
+                                                        for rt in profile.record_types.values() if rt.folder_file})
 
     def read(self, source_path: str):
         item = self._read(Path(source_path))
-        return relink(self._render(item.body), item.is_index), self._metadata(item)
+        return self._html(item, item.body), self._metadata(item)
 
     def _read(self, path: Path) -> Item:
         profile: Profile = self.settings["TRANGXA_PROFILE"]
@@ -54,10 +60,20 @@ class ItemReader(BaseReader):
         self._markdown.reset()
         return sanitize.clean(self._markdown.convert(text)) if text.strip() else ""
 
+    def _html(self, item: Item, text: str) -> str:
+        """A Markdown text of the item as the page shows it: pictures, videos and files resolved (a commune's
+        items only), then links rewritten for the page's place."""
+        html = self._render(text)
+        run = self.settings.get("TRANGXA_RUN")
+        if item.category and run is not None and run.commune is not None:
+            root = Path(self.settings["PATH"])
+            html = body.rewrite(html, item.folder, run.pictures, lambda rel: _published(rel, run, root))
+        return relink(html, item.is_index or item.folder_page, self._folder_stems)
+
     def _metadata(self, item: Item) -> dict:
         record_type = self.settings["TRANGXA_PROFILE"].record_types[item.record_type]
         html_fields = {
-            f"{spec.key}_html": relink(self._render(item.values[spec.key]), item.is_index)
+            f"{spec.key}_html": self._html(item, item.values[spec.key])
             for spec in record_type.fields
             if spec.type == "markdown" and spec.key in item.values
         }
@@ -70,6 +86,7 @@ class ItemReader(BaseReader):
             "record_type": item.record_type,
             "category_slug": item.category,
             "is_index": item.is_index and bool(item.category),
+            "folder_page": item.folder_page,
             "folder": item.folder,
             "entry": item,
         }
@@ -81,7 +98,12 @@ class ItemReader(BaseReader):
         return metadata
 
 
-def relink(html: str, is_index: bool) -> str:
+def _published(rel: str, run, root: Path) -> bool:
+    """Whether a file a text links to is on the site: a published attachment or picture, or another item."""
+    return rel in run.published or (rel.endswith(CONTENT_SUFFIXES) and (root / rel).is_file())
+
+
+def relink(html: str, is_index: bool, folder_stems: frozenset = frozenset({INDEX_STEM})) -> str:
     """Rewrite relative links of an item's HTML for the page it is shown on (see RELATIVE_LINK)."""
 
     def target(match: re.Match) -> str:
@@ -89,9 +111,16 @@ def relink(html: str, is_index: bool) -> str:
         path = PurePosixPath(url)
         if path.suffix in (".md", ".yml", ".yaml"):
             stem = slugify(path.stem)
-            url = f"{path.parent}/" if stem == INDEX_STEM else f"{path.parent / stem}/"
+            url = f"{path.parent}/" if stem in folder_stems else f"{path.parent / stem}/"
             url = url.removeprefix("./")
         prefix = "" if is_index else "../"
         return f'{match["attr"]}="{prefix}{url}{"#" + anchor if anchor else ""}"'
 
-    return RELATIVE_LINK.sub(target, html)
+    if is_index:
+        return RELATIVE_LINK.sub(target, html)
+
+    def candidates(match: re.Match) -> str:
+        entries = [entry.strip() for entry in match["value"].split(",")]
+        return 'srcset="' + ", ".join(f"../{entry}" for entry in entries) + '"'
+
+    return SRCSET.sub(candidates, RELATIVE_LINK.sub(target, html))

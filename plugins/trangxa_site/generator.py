@@ -18,8 +18,8 @@ from trangxa.findings import Problem, ProblemError
 from trangxa.runs import SiteRun
 
 from trangxa import output as outputs
-from . import disclosure
-from .sections import Section, build_sections, latest
+from . import disclosure, links, media, registry
+from .sections import Section, build_sections, latest, paginate
 
 HOME_NEWS = 6
 STATUS_PAGE = "tinh-trang-cap-nhat/"
@@ -37,8 +37,23 @@ class CommuneGenerator(Generator):
         self._read_tree()
         self.shared_pages = outputs.read_shared_pages(self, self.settings["TRANGXA_SHARED_PATH"])
         self.sections = build_sections(self.profile, self.items)
+        self.links = links.link_map(self.profile, self.items)
+        self.albums = {slug: media.library(section, self.run.pictures) for slug, section in self.sections.items()
+                       if self._record_type(section).folder_file}
         self._check()
         self.context.update(self._site_context())
+        self._cards()
+
+    def _record_type(self, section: Section):
+        return self.profile.record_types[section.category.record_type]
+
+    def _cards(self) -> None:
+        """A registry record linked alone in a paragraph becomes its card (a document in a news item)."""
+        listed = {page.url: page for slug, section in self.sections.items() if section.category.listing
+                  for page in section.items}
+        card = self.env.get_template("macros.html").make_module(self.context).record_card
+        for page in self.items:
+            links.card_links(page, listed, card)
 
     def _check(self) -> None:
         """The compliance checks over what was read, as of the build's date: findings for the report,
@@ -50,7 +65,7 @@ class CommuneGenerator(Generator):
 
     def _read_tree(self) -> None:
         found = items.scan(Path(self.path), self.profile)
-        self.assets = found.assets
+        self.assets = media.publish_pictures(self, found.assets)
         for rel, problem in found.problems:
             category = self.profile.category_for(os.path.dirname(rel))
             self._report(rel, problem, category.basis_text if category else "")
@@ -102,6 +117,9 @@ class CommuneGenerator(Generator):
             "score": self.score,
             "disclosures": disclosure.catalogue(self.profile, self.items),
             "quarters": disclosure.by_quarter(self.profile, self.items),
+            "pictures": self.run.pictures,
+            "published": self.run.published,
+            "links": self.links,
         }
 
     def _notices(self, today) -> list[Content]:
@@ -117,7 +135,7 @@ class CommuneGenerator(Generator):
         for section in self.sections.values():
             self._write_section(write, section)
         for item in self.items:
-            if item.save_as:
+            if item.save_as and not item.folder_page:  # a folder's own record is written with its folder
                 section = self.sections[item.category_slug]
                 write.page(item.save_as, "item", item=item, section=section,
                            breadcrumbs=outputs.crumbs(self.profile, section.category, item))
@@ -135,9 +153,21 @@ class CommuneGenerator(Generator):
 
     def _write_section(self, write: "outputs.PageWriter", section: Section) -> None:
         crumbs = outputs.crumbs(self.profile, section.category)
-        for save_as, chunk, number, count in section.pages():
-            write.page(save_as, "section", section=section, page_items=chunk, page_number=number,
-                       page_count=count, breadcrumbs=crumbs)
+        if section.category.slug in self.albums:
+            media.write_library(write, section, self.albums[section.category.slug], crumbs)
+            return
+        record_type = self._record_type(section)
+        if section.category.listing:
+            pages = registry.listing_pages(section, record_type)
+            exports = registry.write_exports(self.output_path, section.category,
+                                             registry.export_rows(section, record_type, self.links, self.path))
+            facets = registry.facets(section.category, record_type, section.items)
+        else:
+            pages, exports, facets = paginate(section.url, section.items), [], []
+        for page in pages:
+            trail = crumbs + ([(page.heading, page.base)] if page.heading else [])
+            write.page(page.save_as, "section", section=section, page_items=page.items, page_number=page.number,
+                       page_count=page.count, listing=page, facets=facets, exports=exports, breadcrumbs=trail)
 
     def _write_feeds(self, writer) -> None:
         context = dict(self.context, SITEURL=self.settings["SITEURL"])

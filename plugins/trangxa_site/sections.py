@@ -12,6 +12,33 @@ from trangxa.profile import Category, Profile
 PAGE_SIZE = 20  # items per listing page; more go to trang-2/, trang-3/ …
 
 
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a listing: where it is written, what it shows, how it is titled, how to reach its neighbours."""
+
+    save_as: str
+    base: str  # the listing's first page; page n is base + trang-n/
+    items: list
+    number: int
+    count: int
+    heading: str = ""  # what the page is filtered by ("Quyết định", "Năm 2026")
+    order: str = "newest"
+
+    def page_url(self, number: int) -> str:
+        return self.base if number == 1 else f"{self.base}trang-{number}/"
+
+
+def paginate(base: str, items: list, heading: str = "", order: str = "newest",
+             size: int = PAGE_SIZE) -> list[ListingPage]:
+    """A listing cut into pages of ``size``: base, base/trang-2/, … (one empty page when there is nothing)."""
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        url = base if number == 1 else f"{base}trang-{number}/"
+        pages.append(ListingPage(url + "index.html", base, chunk, number, len(chunks), heading, order))
+    return pages
+
+
 @dataclass
 class Section:
     """A category page: the category, its own text (index.md/yml), its items newest first, its sub-sections."""
@@ -30,17 +57,6 @@ class Section:
         """Items here and below, the category's own text included."""
         own = len(self.items) + (1 if self.intro else 0)
         return own + sum(child.count for child in self.children)
-
-    def pages(self) -> list[tuple[str, list[Content], int, int]]:
-        """(save_as, items, page number, page count) for each listing page of this section."""
-        chunks = [self.items[i : i + PAGE_SIZE] for i in range(0, len(self.items), PAGE_SIZE)] or [[]]
-        return [
-            (self.page_url(number) + "index.html", chunk, number, len(chunks))
-            for number, chunk in enumerate(chunks, start=1)
-        ]
-
-    def page_url(self, number: int) -> str:
-        return self.url if number == 1 else f"{self.url}trang-{number}/"
 
 
 def build_sections(profile: Profile, items: list[Content]) -> dict[str, Section]:

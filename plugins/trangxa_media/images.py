@@ -1,0 +1,216 @@
+"""The image pipeline: every picture a commune publishes, resized for phones, stripped of its metadata.
+
+A phone photo of 5–20 MB becomes a few WebP renditions (with JPEG, or PNG where there is transparency, as the
+fallback) that ``srcset`` lets a cheap phone on a slow network choose from. EXIF orientation is applied and then
+*all* metadata is dropped — EXIF, GPS, XMP, comments (a photo of a citizen's house must not tell where it is).
+The original file is never published: its path gets the largest clean rendition, so a link to it still works.
+
+Renditions are cached by the picture's content hash (and the pipeline's settings), so an unchanged picture is
+never processed twice, across builds and across communes; a build only hard-links them into its output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path, PurePosixPath
+
+WIDTHS = (320, 640, 960, 1600)  # the largest is the full-size view; phones take 320–960
+QUALITY = {"WEBP": 72, "JPEG": 78}
+PIPELINE = 1  # bump when the renditions change, so that cached ones are made again
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
+SUFFIX = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
+
+
+@dataclass(frozen=True)
+class Rendition:
+    name: str  # file name beside the source picture in the output (ra-quan-640.webp)
+    width: int
+    height: int
+    format: str  # WEBP, JPEG, PNG
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A processed picture: its source path in the commune (and the site), its size, and its renditions."""
+
+    rel: str
+    width: int  # of the largest rendition, after orientation
+    height: int
+    renditions: tuple[Rendition, ...]
+
+    @property
+    def folder(self) -> str:
+        return str(PurePosixPath(self.rel).parent).removeprefix(".")
+
+    def of_format(self, fmt: str) -> tuple[Rendition, ...]:
+        return tuple(r for r in self.renditions if r.format == fmt)
+
+    @property
+    def fallback(self) -> tuple[Rendition, ...]:
+        return tuple(r for r in self.renditions if r.format != "WEBP")
+
+
+@dataclass
+class ImageStats:
+    made: int = 0  # processed now
+    reused: int = 0  # taken from the cache
+    source_bytes: int = 0
+    output_bytes: int = 0  # every rendition written to the site
+
+
+def settings_key() -> str:
+    return json.dumps([PIPELINE, WIDTHS, QUALITY])
+
+
+def cache_key(source: Path) -> str:
+    digest = hashlib.sha256(settings_key().encode())
+    with source.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def publish(source: Path, rel: str, output: Path, cache: Path, stats: ImageStats) -> Picture:
+    """The picture at ``rel`` (relative to the site root) processed — or found in the cache — and its renditions
+    linked into ``output`` beside where the source would be; the source's own path gets the largest fallback."""
+    entry = cache / (key := cache_key(source))[:2] / key
+    meta = entry / "picture.json"
+    if meta.is_file():
+        stats.reused += 1
+        renditions, width, height = _read_meta(meta)
+    else:
+        stats.made += 1
+        renditions, width, height = _make(source, entry)
+    stem = PurePosixPath(rel).stem
+    target = output / PurePosixPath(rel).parent
+    target.mkdir(parents=True, exist_ok=True)
+    named = tuple(Rendition(f"{stem}-{r.name}", r.width, r.height, r.format) for r in renditions)
+    for cached, published in zip(renditions, named):
+        _link(entry / cached.name, target / published.name)
+    largest = max((r for r in renditions if r.format == _source_format(source)), key=lambda r: r.width)
+    _link(entry / largest.name, target / PurePosixPath(rel).name)
+    stats.source_bytes += source.stat().st_size
+    stats.output_bytes += sum((entry / r.name).stat().st_size for r in renditions)
+    return Picture(rel, width, height, named)
+
+
+def _read_meta(meta: Path) -> tuple[tuple[Rendition, ...], int, int]:
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    return tuple(Rendition(**r) for r in data["renditions"]), data["width"], data["height"]
+
+
+def _source_format(source: Path) -> str:
+    """The format the source's own path is published in (a GIF keeps its name, re-encoded as a still GIF)."""
+    return FORMATS.get(source.suffix.lower(), "JPEG")
+
+
+def _make(source: Path, entry: Path) -> tuple[tuple[Rendition, ...], int, int]:
+    """Write every rendition of ``source`` into the cache entry, atomically (parallel builds may race)."""
+    clean = open_clean(source, max(WIDTHS))
+    width, height = clean.size
+    own = _source_format(source)
+    fallback = _fallback_format(own, clean)
+    lossless = own in ("PNG", "GIF")  # drawings, maps, org charts: crisp edges, no JPEG smudge
+    staging = entry.with_name(f"{entry.name}.tmp-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    renditions = []
+    for size in _sizes(width, height):
+        resized = clean if size[0] == width else clean.resize(size, resample=_lanczos())
+        extra = [own] if size[0] == width and own not in ("WEBP", fallback) else []
+        for fmt in ["WEBP", fallback] + extra:
+            name = f"{size[0]}{SUFFIX[fmt]}"
+            _save(resized, staging / name, fmt, lossless)
+            renditions.append(Rendition(name, size[0], size[1], fmt))
+    meta = {"width": width, "height": height, "renditions": [asdict(r) for r in renditions]}
+    (staging / "picture.json").write_text(json.dumps(meta), encoding="utf-8")
+    try:
+        staging.rename(entry)
+    except OSError:  # another process made the same picture first: keep theirs
+        shutil.rmtree(staging, ignore_errors=True)
+    return tuple(renditions), width, height
+
+
+def _fallback_format(own: str, image) -> str:
+    """For browsers without WebP: JPEG for photos, PNG for drawings and anything transparent."""
+    if own in ("PNG", "GIF") or _has_alpha(image):
+        return "PNG"
+    return "JPEG"
+
+
+def open_clean(source: Path, max_width: int):
+    """The picture upright (EXIF orientation applied), in sRGB, at most ``max_width`` wide, with no metadata.
+    Large JPEGs are decoded at a reduced scale straight away (``draft``): a 20 MB photo never sits in memory
+    at full size."""
+    from PIL import Image, ImageOps
+
+    with Image.open(source) as image:
+        orientation = image.getexif().get(0x0112, 1)
+        if image.format == "JPEG":
+            want = (max_width, 1) if orientation < 5 else (1, max_width)  # 5–8: stored sideways
+            image.draft("RGB", want)
+        image.load()
+        upright = ImageOps.exif_transpose(image)
+    upright = _to_srgb(upright)
+    if upright.width > max_width:
+        upright = upright.resize((max_width, round(upright.height * max_width / upright.width)),
+                                 resample=_lanczos())
+    mode = "RGBA" if _has_alpha(upright) else "RGB"
+    clean = upright.convert(mode)
+    clean.info = {}  # EXIF, XMP, ICC, comments: nothing travels into the renditions
+    return clean
+
+
+def _to_srgb(image):
+    """Phones tag photos with a wide-gamut profile (Display P3): convert rather than drop it, or colours fade."""
+    icc = image.info.get("icc_profile")
+    if not icc:
+        return image
+    from PIL import ImageCms
+
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        mode = "RGBA" if _has_alpha(image) else "RGB"
+        return ImageCms.profileToProfile(image.convert(mode), source, ImageCms.createProfile("sRGB"),
+                                         outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image
+
+
+def _has_alpha(image) -> bool:
+    return image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+
+
+def _sizes(width: int, height: int) -> list[tuple[int, int]]:
+    """The widths of WIDTHS smaller than the picture, and the picture's own width: never enlarged."""
+    sizes = [(w, max(1, round(height * w / width))) for w in WIDTHS if w < width]
+    return sizes + [(width, height)]
+
+
+def _save(image, path: Path, fmt: str, lossless: bool) -> None:
+    if fmt == "WEBP":
+        image.save(path, "WEBP", quality=QUALITY["WEBP"], method=4, lossless=lossless)
+    elif fmt == "JPEG":
+        image.convert("RGB").save(path, "JPEG", quality=QUALITY["JPEG"], optimize=True, progressive=True)
+    else:
+        image.save(path, fmt, optimize=True)
+
+
+def _lanczos():
+    from PIL import Image
+
+    return Image.Resampling.LANCZOS
+
+
+def _link(cached: Path, published: Path) -> None:
+    """Hard-link a cached rendition into the output (free), copying where the cache is on another disk."""
+    published.unlink(missing_ok=True)
+    try:
+        os.link(cached, published)
+    except OSError:
+        shutil.copyfile(cached, published)
