@@ -98,7 +98,10 @@ def convert_value(spec: FieldSpec, value):
         return _photos(value)
     if not isinstance(value, str):
         raise ValueError("wrong-type:một giá trị trên một dòng|Viết giá trị ngay sau dấu hai chấm, trên cùng dòng.")
-    return CONVERTERS[spec.type](spec, value.strip())
+    converted = CONVERTERS[spec.type](spec, value.strip())
+    if spec.pattern and not re.match(spec.pattern, value.strip()):
+        raise ValueError("bad-format")
+    return converted
 
 
 def _photos(value) -> tuple[dict, ...]:
@@ -130,8 +133,6 @@ def parse_date(text: str) -> dt.date:
 
 
 def _text(spec: FieldSpec, text: str) -> str:
-    if spec.pattern and not re.match(spec.pattern, text):
-        raise ValueError("bad-format")
     return text
 
 
@@ -184,7 +185,7 @@ def _path(spec: FieldSpec, text: str) -> str:
 
 
 CONVERTERS = {
-    "text": _text,
+    "text": _text,  # a declared pattern is checked for every type, after conversion
     "markdown": lambda spec, text: text,
     "date": _date,
     "time": _time,

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from trangxa.text import slugify
+from trangxa.text import fold, slugify
 
 from .images import Picture
 
@@ -51,7 +51,7 @@ def build_albums(category_slug: str, records: list, pictures: dict[str, Picture]
                      | set(by_folder) | ({category_slug} if _loose(category_slug, pictures) else set()))
     albums = [_album(folder, category_slug, by_folder.get(folder), pictures) for folder in folders]
     albums = [album for album in albums if album.photos or album.record is not None]
-    return sorted(albums, key=lambda a: (a.date is None, -(a.date or dt.date.min).toordinal(), a.title))
+    return sorted(albums, key=lambda a: (a.date is None, -(a.date or dt.date.min).toordinal(), fold(a.title)))
 
 
 def _loose(category_slug: str, pictures: dict[str, Picture]) -> bool:

@@ -19,7 +19,7 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
-WIDTHS = (320, 640, 960, 1600)  # the largest is the full-size view; phones take 320–960
+WIDTHS = (320, 640, 960, 1600)  # 1600: the longer side of the full-size view; phones take 320–960
 QUALITY = {"WEBP": 72, "JPEG": 78}
 PIPELINE = 1  # bump when the renditions change, so that cached ones are made again
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
@@ -143,23 +143,24 @@ def _fallback_format(own: str, image) -> str:
     return "JPEG"
 
 
-def open_clean(source: Path, max_width: int):
-    """The picture upright (EXIF orientation applied), in sRGB, at most ``max_width`` wide, with no metadata.
-    Large JPEGs are decoded at a reduced scale straight away (``draft``): a 20 MB photo never sits in memory
-    at full size."""
+def open_clean(source: Path, max_side: int):
+    """The picture upright (EXIF orientation applied), in sRGB, its longer side at most ``max_side``, with no
+    metadata. Large JPEGs are decoded at a reduced scale straight away (``draft``): a 20 MB photo never sits in
+    memory at full size."""
     from PIL import Image, ImageOps
 
     with Image.open(source) as image:
-        orientation = image.getexif().get(0x0112, 1)
+        sideways = image.getexif().get(0x0112, 1) >= 5  # orientations 5–8: stored rotated a quarter turn
+        scale = min(1.0, max_side / max(image.size))
+        target = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         if image.format == "JPEG":
-            want = (max_width, 1) if orientation < 5 else (1, max_width)  # 5–8: stored sideways
-            image.draft("RGB", want)
+            image.draft("RGB", target)
         image.load()
         upright = ImageOps.exif_transpose(image)
     upright = _to_srgb(upright)
-    if upright.width > max_width:
-        upright = upright.resize((max_width, round(upright.height * max_width / upright.width)),
-                                 resample=_lanczos())
+    size = target[::-1] if sideways else target
+    if upright.size != size:
+        upright = upright.resize(size, resample=_lanczos())
     mode = "RGBA" if _has_alpha(upright) else "RGB"
     clean = upright.convert(mode)
     clean.info = {}  # EXIF, XMP, ICC, comments: nothing travels into the renditions
