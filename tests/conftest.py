@@ -17,3 +17,21 @@ def demo_build(tmp_path_factory):
     output = tmp_path_factory.mktemp("demo") / "output"
     options = BuildOptions(communes_dir=ROOT / "communes", output=output, jobs=2, today=TODAY)
     return build(options), output
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser import chromium
+
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_build):
+    """The built demo served on loopback: its base URL."""
+    from browser import serve
+
+    _, output = demo_build
+    with serve(output.resolve()) as base:
+        yield base

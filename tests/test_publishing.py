@@ -141,6 +141,10 @@ def test_decap_cms_config_has_a_valid_collection_for_every_category(tmp_path):
             assert field["widget"] in widgets and field["required"] == spec.required
             if spec.choices:
                 assert field["options"] == list(spec.choices)
+    albums = collections["communes/xa-tan-thanh/thu-vien-anh"]
+    assert albums["path"] == "{{slug}}/album" and albums["extension"] == "yml"  # album.yml in the album's folder
+    photos = next(f for f in albums["fields"] if f["name"] == "anh")
+    assert [f["name"] for f in photos["fields"]] == ["tep", "mo_ta"]
     admin = read(options.output, "xa-tan-thanh/admin/index.html")
     assert '<script src="decap-cms.js"></script>' in admin and "unpkg" not in admin
     assert (options.output / "xa-tan-thanh/admin/decap-cms.js").is_file(), "run npm ci first"

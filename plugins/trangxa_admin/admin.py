@@ -97,6 +97,9 @@ def collection(profile: Profile, category, commune: str) -> dict:
         "media_folder": "",  # attachments beside the item, as the build expects
         "public_folder": "",
         "fields": fields,
+        # a folder record (album.yml) lives in a folder of its own, beside its photos
+        **({"path": "{{slug}}/" + Path(record_type.folder_file).stem,
+            "media_folder": "", "public_folder": ""} if record_type.folder_file else {}),
     }
 
 

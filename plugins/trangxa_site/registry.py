@@ -85,7 +85,7 @@ def listing_pages(section: Section, record_type: RecordType) -> list[ListingPage
     for facet in facets(category, record_type, section.items):
         for value in facet.values:
             heading = f"Năm {value.label}" if facet.spec.type == "date" else value.label
-            pages += paginate(value.url, list(value.items), heading)
+            pages += paginate(value.url, list(value.items), heading, filter=(facet.spec.key, value.label))
     return pages
 
 

@@ -23,19 +23,20 @@ class ListingPage:
     count: int
     heading: str = ""  # what the page is filtered by ("Quyết định", "Năm 2026")
     order: str = "newest"
+    filter: tuple[str, str] | None = None  # (field, value) of a filter page
 
     def page_url(self, number: int) -> str:
         return self.base if number == 1 else f"{self.base}trang-{number}/"
 
 
 def paginate(base: str, items: list, heading: str = "", order: str = "newest",
-             size: int = PAGE_SIZE) -> list[ListingPage]:
+             size: int = PAGE_SIZE, filter: tuple[str, str] | None = None) -> list[ListingPage]:
     """A listing cut into pages of ``size``: base, base/trang-2/, … (one empty page when there is nothing)."""
     chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         url = base if number == 1 else f"{base}trang-{number}/"
-        pages.append(ListingPage(url + "index.html", base, chunk, number, len(chunks), heading, order))
+        pages.append(ListingPage(url + "index.html", base, chunk, number, len(chunks), heading, order, filter))
     return pages
 
 

@@ -44,7 +44,8 @@
     var render = function () {
       var words = fold(search.value).split(/\s+/).filter(Boolean);
       var chosen = selects.filter(function (s) { return s[2].value; });
-      var active = chosen.length || words.length;
+      var changed = selects.some(function (s, i) { return s[2].value !== initial[i]; });
+      var active = changed || words.length;
       server.forEach(function (node) { node.hidden = Boolean(active); });
       list.replaceChildren();
       if (!active) { count.textContent = ""; return; }
@@ -59,6 +60,9 @@
         list.append(el("li", {}, [link, el("span", { className: "meta", textContent: " " + vnDate(row[dateKey]) })]));
       });
     };
+    var current = JSON.parse(box.dataset.current || "[]");  // a filter page: its value is already chosen
+    selects.forEach(function (s) { if (s[0] === current[0]) { s[2].value = current[1]; } });
+    var initial = selects.map(function (s) { return s[2].value; });
     form.addEventListener("input", render);
     form.addEventListener("submit", function (event) { event.preventDefault(); render(); });
   });
