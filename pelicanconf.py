@@ -23,7 +23,7 @@ THEME_STATIC_DIR = "theme"
 
 # Only our plugins, listed: an unset PLUGINS would load every installed plugin.
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["trangxa_readers", "trangxa_media", "trangxa_site", "trangxa_province", "trangxa_admin"]
+PLUGINS = ["trangxa_readers", "trangxa_media", "trangxa_site", "trangxa_province", "trangxa_admin", "trangxa_search"]
 
 # Our generators read and write everything; Pelican's article and page generators get nothing to do.
 # (DISPLAY_PAGES_ON_MENU off: on by default it puts every page in every page's menu.)
@@ -63,10 +63,11 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# No inline script anywhere (the theme has none; staff HTML is sanitised); object-src 'self' for the inline PDF
+# No inline script anywhere (the theme has none; staff HTML is sanitised); 'wasm-unsafe-eval' lets the search
+# (Pagefind's WebAssembly) run, which is not script from a string; object-src 'self' for the inline PDF
 # preview of documents. The same policy is in
 # deploy/nginx.conf as a header, where frame-ancestors can be set too.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; media-src 'self'; "
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; media-src 'self'; "
     "frame-src 'self' https://www.youtube-nocookie.com; object-src 'self'; base-uri 'self'; form-action 'self' https:"
 )

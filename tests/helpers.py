@@ -137,3 +137,25 @@ def inline_scripts(html: str) -> list[str]:
     """Every script element that is not one of the theme's own deferred files: none is allowed (CSP)."""
     return [tag for tag in re.findall(r"<script\b[^>]*>.*?</script>|<script\b[^>]*>", html, re.S)
             if not THEME_SCRIPT.fullmatch(tag)]
+
+
+UNSTABLE = re.compile(r"pagefind/(filter/[^/]+\.pf_filter|pagefind\.[a-z-]+_[0-9a-f]+\.pf_meta|pagefind-entry\.json)$")
+
+
+def manifest(folder: Path) -> dict[str, str]:
+    """Every file's content hash, for comparing two builds. Two kinds of file are not byte-reproducible and count
+    by name only: an XLSX (a zip stamped with its writing time); and Pagefind's filter chunks, metadata file and
+    the entry file naming it (their order, hence bytes and hashed names, follows a hash map): counted per folder."""
+    import hashlib
+
+    found: dict[str, str] = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(folder).as_posix()
+        if UNSTABLE.search(rel):
+            key = f"{rel.split('/pagefind/')[0]}/pagefind/(filter and meta files)"
+            found[key] = str(int(found.get(key, "0")) + 1)
+        else:
+            found[rel] = "" if path.suffix == ".xlsx" else hashlib.sha256(path.read_bytes()).hexdigest()
+    return found

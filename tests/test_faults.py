@@ -1,7 +1,6 @@
 """Faults: a killed build leaves the previous complete site or the new one, never a mix; re-running needs no
 clean-up; build and check never modify the communes' files."""
 
-import hashlib
 import os
 import random
 import signal
@@ -11,18 +10,12 @@ import time
 from dataclasses import replace
 
 from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
-from helpers import ROOT, TODAY, scratch_province, write_tree
+from helpers import ROOT, TODAY, manifest, scratch_province, write_tree
 from trangxa.build import build, check
 from trangxa.release import releases_dir
 
 def province():
     return communes(TAN_THANH, DONG_HAI, HON_DA_BAC)
-
-
-def manifest(folder):
-    """Every file's content hash (an XLSX is a zip stamped with its writing time: only its name counts)."""
-    return {p.relative_to(folder).as_posix(): "" if p.suffix == ".xlsx" else hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def cli_build(options):

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
-from helpers import ROOT, TODAY, read, scratch_province, write_tree
-from test_faults import manifest
+from helpers import ROOT, TODAY, manifest, read, scratch_province, write_tree
+
 from trangxa import build as build_module
 from trangxa.build import build
 from trangxa.cli import run_publish

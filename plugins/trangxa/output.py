@@ -42,12 +42,19 @@ class PageWriter:
         self.writer = writer
         self.urls: list[str] = []
 
-    def page(self, save_as: str, template: str, **kwargs) -> None:
+    def page(self, save_as: str, template: str, search: tuple[str, object] | None = None, **kwargs) -> None:
+        """Write one page; ``search`` = (top-level category name, date or None) puts it in the search index."""
         generator = self.generator
         url = save_as.removesuffix("index.html")
         self.writer.write_file(save_as, generator.get_template(template), generator.context,
                                relative_urls=generator.settings["RELATIVE_URLS"], page_url=url, **kwargs)
         self.urls.append(url)
+        if search is not None:
+            from trangxa_search.records import SearchPage
+
+            category, day = search
+            day = day.date() if hasattr(day, "date") else day
+            generator.run.search_pages.append(SearchPage(f"/{url}", Path(generator.output_path, save_as), category, day))
 
 
 def crumbs(profile: Profile, category: Category, item: Content | None = None) -> list[tuple[str, str]]:

@@ -24,6 +24,8 @@ class SiteRun:
     pictures: dict = field(default_factory=dict)  # rel → trangxa_media.images.Picture, once processed
     published: set = field(default_factory=set)  # rel of every file published beside the pages
     images: dict = field(default_factory=dict)  # the image pipeline's counts: made, reused, bytes in and out
+    search_pages: list = field(default_factory=list)  # trangxa_search.records.SearchPage of every page to index
+    search_indexed: int = 0
 
     @property
     def name(self) -> str:

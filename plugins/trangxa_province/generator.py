@@ -15,6 +15,8 @@ from trangxa.runs import SiteRun
 
 LATEST_NEWS = 12
 DASHBOARD = "tinh-trang/"
+SEARCH_PAGE = "tim-kiem/"
+OWN_PAGES = "Trang của tỉnh"  # the search filter of the provincial index's own pages
 
 
 class ProvinceGenerator(Generator):
@@ -43,7 +45,10 @@ class ProvinceGenerator(Generator):
         write = output.PageWriter(self, writer)
         write.page("index.html", "province", breadcrumbs=[])
         for page in self.pages:
-            write.page(page.save_as, "page", item=page, breadcrumbs=[(page.title, page.url)])
+            write.page(page.save_as, "page", item=page, breadcrumbs=[(page.title, page.url)],
+                       search=(OWN_PAGES, None))
+        write.page(f"{SEARCH_PAGE}index.html", "search", search_indexes=self._commune_indexes(),
+                   breadcrumbs=[("Tìm kiếm", SEARCH_PAGE)])
         by_score = sorted(self.summaries, key=lambda s: (s.get("score", 0), s["name"]))
         by_name = sorted(self.summaries, key=lambda s: s["name"])
         crumbs = [("Tình trạng cập nhật", DASHBOARD)]
@@ -58,6 +63,17 @@ class ProvinceGenerator(Generator):
         output.copy_assets(pages_dir, str(Path(self.output_path) / "trang"), page_assets(Path(pages_dir)))
         output.write_sitemap_xml(self.output_path, self.settings["SITEURL"], write.urls)
         self.run.pages_written = len(write.urls)
+
+    def _commune_indexes(self) -> list[dict]:
+        """Every commune's search index, for the provincial search to merge (Pagefind multisite): the commune's
+        own folder relative to the index in local and sub-path builds, else its own address."""
+        relative = self.settings["RELATIVE_URLS"]
+        found = []
+        for summary in self.summaries:
+            if (Path(self.output_path) / summary["slug"] / "pagefind" / "pagefind-entry.json").is_file():
+                base = f"{summary['slug']}/" if relative else f"{summary['url']}/"
+                found.append({"index": f"{base}pagefind/", "base": base, "name": summary["name"]})
+        return found
 
     def _write_report(self, write: output.PageWriter, report: QuarterReport) -> None:
         """The quarter's report as a page, with its CSV and XLSX beside it (the same rows in each)."""

@@ -23,6 +23,8 @@ from .sections import Section, build_sections, latest, paginate
 
 HOME_NEWS = 6
 STATUS_PAGE = "tinh-trang-cap-nhat/"
+SEARCH_PAGE = "tim-kiem/"
+SHARED_LABEL = "Thông tin chung"  # the search filter of the pages every site carries
 HOME_LIST = 5
 
 
@@ -138,9 +140,12 @@ class CommuneGenerator(Generator):
             if item.save_as and not item.folder_page:  # a folder's own record is written with its folder
                 section = self.sections[item.category_slug]
                 write.page(item.save_as, "item", item=item, section=section,
-                           breadcrumbs=outputs.crumbs(self.profile, section.category, item))
+                           breadcrumbs=outputs.crumbs(self.profile, section.category, item),
+                           search=(self.top_name(section.category), getattr(item, "date", None)))
         for page in self.shared_pages:
-            write.page(page.save_as, "page", item=page, breadcrumbs=[(page.title, page.url)])
+            write.page(page.save_as, "page", item=page, breadcrumbs=[(page.title, page.url)],
+                       search=(SHARED_LABEL, None))
+        write.page(f"{SEARCH_PAGE}index.html", "search", breadcrumbs=[("Tìm kiếm", SEARCH_PAGE)])
         write.page("so-do-trang/index.html", "sitemap", breadcrumbs=[("Sơ đồ trang", "so-do-trang/")])
         write.page(f"{STATUS_PAGE}index.html", "status", breadcrumbs=[("Tình trạng cập nhật", STATUS_PAGE)])
         write.page("404.html", "404", breadcrumbs=[])
@@ -151,10 +156,17 @@ class CommuneGenerator(Generator):
         self._write_summary()
         self.run.pages_written = len(write.urls)
 
+    def top_name(self, category) -> str:
+        """The name of a category's top-level ancestor: what search results are filtered by."""
+        while category.parent_slug:
+            category = self.profile.category(category.parent_slug)
+        return category.name
+
     def _write_section(self, write: "outputs.PageWriter", section: Section) -> None:
         crumbs = outputs.crumbs(self.profile, section.category)
         if section.category.slug in self.albums:
-            media.write_library(write, section, self.albums[section.category.slug], crumbs)
+            media.write_library(write, section, self.albums[section.category.slug], crumbs,
+                                self.top_name(section.category))
             return
         record_type = self._record_type(section)
         if section.category.listing:
@@ -166,8 +178,10 @@ class CommuneGenerator(Generator):
             pages, exports, facets = paginate(section.url, section.items), [], []
         for page in pages:
             trail = crumbs + ([(page.heading, page.base)] if page.heading else [])
+            first = page.number == 1 and page.base == section.url  # the category's own page, not a filter or order
             write.page(page.save_as, "section", section=section, page_items=page.items, page_number=page.number,
-                       page_count=page.count, listing=page, facets=facets, exports=exports, breadcrumbs=trail)
+                       page_count=page.count, listing=page, facets=facets, exports=exports, breadcrumbs=trail,
+                       search=(self.top_name(section.category), None) if first else None)
 
     def _write_feeds(self, writer) -> None:
         context = dict(self.context, SITEURL=self.settings["SITEURL"])

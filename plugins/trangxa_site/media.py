@@ -40,15 +40,16 @@ def library(section: Section, pictures: dict) -> list[album_pages.Album]:
     return album_pages.build_albums(section.category.slug, section.items, pictures)
 
 
-def write_library(write, section: Section, albums: list[album_pages.Album], crumbs: list) -> None:
-    """The album index (paginated), one page per album, one page per photo with its neighbours."""
+def write_library(write, section: Section, albums: list[album_pages.Album], crumbs: list, search_label: str) -> None:
+    """The album index (paginated), one page per album, one page per photo with its neighbours. Albums are
+    searchable (title, description, every photo's description); photo pages repeat them, so they are not."""
     for page in paginate(section.url, albums, size=ALBUMS_PER_PAGE):
         write.page(page.save_as, "albums", section=section, albums=page.items, page_number=page.number,
                    page_count=page.count, listing=page, breadcrumbs=crumbs)
     for album in albums:
         album_crumbs = crumbs + [(album.title, album.url)]
         write.page(f"{album.url}index.html", "album", section=section, album=album, breadcrumbs=album_crumbs,
-                   item=album.record)
+                   item=album.record, search=(search_label, album.date))
         for index, photo in enumerate(album.photos):
             neighbours = (album.photos[index - 1] if index else None,
                           album.photos[index + 1] if index + 1 < len(album.photos) else None)

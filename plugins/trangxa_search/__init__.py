@@ -1,0 +1,29 @@
+"""Pelican plugin: static search (Pagefind), written once a site's pages are.
+
+Every page the site generator marks for search (items, category pages, shared pages, albums) is indexed from its
+``<main>``, with folded twins of the words that contain đ (``twins``) so that "doan" finds "Đoàn". The search page
+(``tim-kiem/``) and ``theme/js/search.js`` query it; the provincial index's search page merges every commune's.
+"""
+
+from pathlib import Path
+
+from pelican import signals
+
+from trangxa.findings import Problem
+
+from .indexer import write_index
+
+
+def index_site(pelican) -> None:
+    """Connected to ``finalized``: index what the run wrote. A failure is a finding for this site only."""
+    run = pelican.settings.get("TRANGXA_RUN")
+    if run is None or not run.search_pages:
+        return
+    try:
+        run.search_indexed = write_index(Path(pelican.output_path), run.search_pages)
+    except Exception as err:  # noqa: BLE001 - the site stays published without search; the report says why
+        run.report(f"{run.name}/pagefind", Problem("search-failed", {"detail": f"{type(err).__name__}: {err}"}))
+
+
+def register() -> None:
+    signals.finalized.connect(index_site)

@@ -1,0 +1,47 @@
+"""Folded twins of the words that contain đ, for the search index.
+
+Pagefind (since 1.5) folds tone and vowel marks, so "Đoàn" is found as "đoan" or "Doàn" — but not as "doan": đ is a
+letter of its own, with no Unicode decomposition. Each word containing đ/Đ gets a twin right after it, with d/D in
+its place ("Đoàn" → "Doàn", "112/QĐ-UBND" → "112/QD-UBND"), in the HTML given to the indexer only — never in the
+published page. The twin:
+
+- starts with U+2060 WORD JOINER: Pagefind strips it from the indexed word but keeps it in the excerpt text, so
+  the search page can drop every twin from an excerpt (and move its highlight onto the word before it);
+- is weighted half of the word it doubles, so that a word typed with its exact accents ranks first (dương before
+  the twin of đường, in a language where dương, đương and đường are different words).
+"""
+
+from __future__ import annotations
+
+import re
+
+MARK = "\u2060"
+WORD_WITH_D = re.compile(r"[^\s<>]*[đĐ][^\s<>]*")
+TAG = re.compile(r"(<[^>]+>)")
+HEADING = re.compile(r"<(/?)h([1-6])\b", re.I)
+# Pagefind weighs headings h1 7 … h6 2 and other text 1; a twin gets half of that.
+HEADING_WEIGHT = {level: 8 - level for level in range(1, 7)}
+
+
+def twin(word: str) -> str:
+    return word.replace("đ", "d").replace("Đ", "D")
+
+
+def with_twins(text: str, weight: float) -> str:
+    """Plain text (already HTML-escaped) with a twin after every word that contains đ."""
+    return WORD_WITH_D.sub(
+        lambda match: f'{match[0]} <span data-pagefind-weight="{weight:g}">{MARK}{twin(match[0])}</span>', text)
+
+
+def html_with_twins(html: str) -> str:
+    """Twins in every text node of an HTML fragment (tags and attributes untouched)."""
+    out, level = [], 0
+    for part in TAG.split(html):
+        if part.startswith("<"):
+            heading = HEADING.match(part)
+            if heading:
+                level = 0 if heading[1] else int(heading[2])
+            out.append(part)
+        elif part:
+            out.append(with_twins(part, HEADING_WEIGHT.get(level, 1) / 2))
+    return "".join(out)

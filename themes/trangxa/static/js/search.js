@@ -1,0 +1,95 @@
+/* trangxa — the search page. Pagefind's index of this site (and, on the provincial index, every commune's,
+   merged in the browser), queried as the reader types. Words with đ have a folded twin in the index, marked
+   with U+2060; twins are dropped from excerpts here, so excerpts show the Vietnamese as written. */
+(function () {
+  "use strict";
+  var list = document.getElementById("ket-qua"), status = document.getElementById("trang-thai");
+  var form = document.getElementById("tim-kiem");
+  if (!list || !form) { return; }
+  document.getElementById("can-javascript").hidden = true;
+  var root = new URL(list.dataset.root, location.href);
+  var fields = { q: form.elements.q, "chuyen-muc": form.elements["chuyen-muc"], xa: form.elements.xa };
+  var params = new URLSearchParams(location.search);
+  Object.keys(fields).forEach(function (key) { if (fields[key] && params.get(key)) { fields[key].value = params.get(key); } });
+
+  var clean = function (excerpt) {
+    var marked = excerpt.replace(/(\S+) <mark>\u2060[^<\s]*<\/mark>/g, function (all, word) {
+      return /^<mark>/.test(word) ? word : "<mark>" + word + "</mark>";  // the twin matched: mark the word it doubles
+    });
+    return marked.replace(/ ?(<mark>)?\u2060[^\s<]*(<\/mark>)?/g, "").replace(/<(?!\/?mark>)/g, "&lt;");
+  };
+  var fold = function (text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+  };
+  // Pagefind scores words one by one and folds accents; a page holding the words as typed, together, is what the
+  // reader meant. Tiers, best first: the query with its exact accents (dương is not đường nor dưỡng), the query
+  // folded as one phrase, the rest — each tier in Pagefind's order.
+  var tier = function (query, content) {
+    var text = content.replace(/ ?\u2060\S*/g, "").replace(/\s+/g, " ");
+    if (text.toLowerCase().indexOf(query.toLowerCase()) >= 0) { return 2; }
+    return fold(text).indexOf(fold(query)) >= 0 ? 1 : 0;
+  };
+  var vnDate = function (iso) { return iso ? iso.slice(8, 10) + "/" + iso.slice(5, 7) + "/" + iso.slice(0, 4) : ""; };
+  var el = function (tag, props) { return Object.assign(document.createElement(tag), props || {}); };
+
+  import(new URL("pagefind/pagefind.js", root).href).then(async function (pagefind) {
+    await pagefind.options({ baseUrl: root.pathname });
+    var others = JSON.parse(list.dataset.indexes || "[]"), sites = [];
+    for (var i = 0; i < others.length; i += 1) {
+      var base = new URL(others[i].base, root).pathname;
+      sites.push([base, others[i].name]);
+      await pagefind.mergeIndex(new URL(others[i].index, root).href,
+        { baseUrl: base, mergeFilter: { xa: others[i].name } });
+    }
+    var siteOf = function (url) {  // which commune a result of the provincial search belongs to
+      var found = sites.filter(function (site) { return url.indexOf(site[0]) === 0; })[0];
+      return found ? found[1] : "";
+    };
+    var filters = await pagefind.filters();
+    Object.keys(filters["chuyen-muc"] || {}).sort().forEach(function (name) {
+      if (!Array.prototype.some.call(fields["chuyen-muc"].options, function (o) { return o.value === name; })) {
+        fields["chuyen-muc"].append(el("option", { value: name, textContent: name }));
+      }
+    });
+    if (params.get("chuyen-muc")) { fields["chuyen-muc"].value = params.get("chuyen-muc"); }
+
+    var run = async function () {
+      var query = fields.q.value.trim(), chosen = {};
+      ["chuyen-muc", "xa"].forEach(function (key) { if (fields[key] && fields[key].value) { chosen[key] = fields[key].value; } });
+      list.replaceChildren();
+      if (!query) { status.textContent = ""; return; }
+      status.textContent = "Đang tìm…";
+      var search = await pagefind.search(query, { filters: chosen });
+      var top = search.results.slice(0, 20);
+      var results = (await Promise.all(top.map(function (r) { return r.data(); })))
+        .map(function (data, i) { return { data: data, tier: tier(query, data.content), score: top[i].score }; })
+        .sort(function (a, b) { return b.tier - a.tier || b.score - a.score; })
+        .map(function (ranked) { return ranked.data; });
+      status.textContent = search.results.length ? "Tìm thấy " + search.results.length + " kết quả cho “" + query + "”."
+        : "Không tìm thấy kết quả nào cho “" + query + "”. Thử bỏ bớt từ, hoặc gõ không dấu.";
+      results.forEach(function (data) {
+        var item = el("li");
+        var title = el("a", { href: data.url, textContent: data.meta.title || data.url });
+        var meta = el("p", { className: "meta", textContent: [siteOf(data.url), data.filters["chuyen-muc"], vnDate(data.meta.date)]
+          .map(function (v) { return Array.isArray(v) ? v[0] : v; }).filter(Boolean).join(" · ") });
+        var excerpt = el("p", { className: "excerpt" });
+        excerpt.innerHTML = clean(data.excerpt);  // Pagefind escapes the page text; only <mark> stays a tag
+        item.append(el("h2", {}), meta, excerpt);
+        item.firstChild.append(title);
+        list.append(item);
+      });
+    };
+    var timer;
+    form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var url = new URL(location.href);
+      Object.keys(fields).forEach(function (key) { if (fields[key]) { url.searchParams.set(key, fields[key].value); } });
+      history.replaceState(null, "", url);
+      run();
+    });
+    run();
+  }).catch(function () {
+    status.textContent = "Chưa tải được công cụ tìm kiếm. Hãy thử lại, hoặc tìm theo Sơ đồ trang.";
+  });
+})();
