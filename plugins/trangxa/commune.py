@@ -30,6 +30,7 @@ class Province:
     calendar: WorkCalendar = WorkCalendar()
     keep_last_good: bool = True  # publishing: a commune whose files have errors keeps its last good site
     repository: dict = field(default_factory=dict)  # the Git web UI staff edit in: nen_tang, dia_chi, nhanh
+    feedback: dict = field(default_factory=dict)  # where ratings and opinions go: url (a form service), email, unit
 
     def commune_url(self, commune: "Commune") -> str:
         if self.url_mode == "ten-mien":
@@ -93,7 +94,20 @@ def _province(data: dict, path: Path, profile_override: str | None) -> Province:
         calendar=_calendar(data.get("lich", {}), path),
         keep_last_good=data.get("xuat_ban", {}).get("khi_co_loi", "giu-ban-cu") != "dang-kem-canh-bao",
         repository=_repository(data.get("kho_noi_dung", {}), path),
+        feedback=_feedback(data.get("phan_hoi", {}), path),
     )
+
+
+def _feedback(data: dict, path: Path) -> dict:
+    """Where a static page sends what readers say (NĐ 224 Điều 10.3.b): ``dia_chi`` a form service the province
+    runs (or the national feedback system) that accepts a POST, ``thu_dien_tu`` the address of the mailto:
+    fallback, ``don_vi`` the unit that receives them."""
+    if not data:
+        return {}
+    url, email = data.get("dia_chi", ""), data.get("thu_dien_tu", "")
+    if (url and not url.startswith("https://")) or (email and "@" not in email) or not (url or email):
+        raise ProfileError(f"{path}: phan_hoi cần dia_chi (https://…, nơi nhận biểu mẫu) hoặc thu_dien_tu.")
+    return {"url": url, "email": email, "unit": data.get("don_vi", "")}
 
 
 def _repository(data: dict, path: Path) -> dict:

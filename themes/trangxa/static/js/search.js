@@ -53,18 +53,22 @@
     });
     if (params.get("chuyen-muc")) { fields["chuyen-muc"].value = params.get("chuyen-muc"); }
 
+    var latest = 0;  // only the newest search writes its results (the reader may type faster than it answers)
     var run = async function () {
+      var mine = ++latest;
       var query = fields.q.value.trim(), chosen = {};
       ["chuyen-muc", "xa"].forEach(function (key) { if (fields[key] && fields[key].value) { chosen[key] = fields[key].value; } });
-      list.replaceChildren();
-      if (!query) { status.textContent = ""; return; }
+      if (!query) { list.replaceChildren(); status.textContent = ""; return; }
       status.textContent = "Đang tìm…";
       var search = await pagefind.search(query, { filters: chosen });
+      if (mine !== latest) { return; }
       var top = search.results.slice(0, 20);
       var results = (await Promise.all(top.map(function (r) { return r.data(); })))
         .map(function (data, i) { return { data: data, tier: tier(query, data.content), score: top[i].score }; })
         .sort(function (a, b) { return b.tier - a.tier || b.score - a.score; })
         .map(function (ranked) { return ranked.data; });
+      if (mine !== latest) { return; }
+      list.replaceChildren();
       status.textContent = search.results.length ? "Tìm thấy " + search.results.length + " kết quả cho “" + query + "”."
         : "Không tìm thấy kết quả nào cho “" + query + "”. Thử bỏ bớt từ, hoặc gõ không dấu.";
       results.forEach(function (data) {
@@ -83,6 +87,7 @@
     form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      clearTimeout(timer);
       var url = new URL(location.href);
       Object.keys(fields).forEach(function (key) { if (fields[key]) { url.searchParams.set(key, fields[key].value); } });
       history.replaceState(null, "", url);
