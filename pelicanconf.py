@@ -45,7 +45,9 @@ AUTHOR_FEED_RSS = None
 FEED_MAX_ITEMS = 30
 
 # Every value from content is escaped; only HTML we made safe (rendered, sanitised Markdown) is marked |safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# The i18n extension gives templates _(): strings are Vietnamese, translated by trangxa.i18n's catalogues.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "extensions": ["jinja2.ext.i18n"]}
 
 RELATIVE_URLS = True  # local preview and sub-path hosting; publishconf.py turns it off
 DELETE_OUTPUT_DIRECTORY = True

@@ -172,3 +172,14 @@ def new(c, commune, category, title):
     province = load_province(ROOT / "province.yml")
     path = new_item(province.profile, ROOT / "communes" / commune, category, title, dt.date.today())
     print(f"Đã tạo {path.relative_to(ROOT)}")
+
+
+@task(help={"lang": "ngôn ngữ, cách nhau bởi dấu phẩy (mặc định en,km)"})
+def i18n(c, lang="en,km"):
+    """Cập nhật danh mục thông điệp (messages.pot, messages.po của từng ngôn ngữ) từ giao diện và hồ sơ pháp lý."""
+    from trangxa.commune import load_province
+    from trangxa.i18n import update_catalogues
+
+    province = load_province(ROOT / "province.yml")
+    for path in update_catalogues(province.profile, lang.split(",")):
+        print(path.relative_to(ROOT))

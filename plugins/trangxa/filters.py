@@ -5,13 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from jinja2 import pass_context
+
+from . import i18n
 from .text import vn_date, vn_number
 
 
-def date_vi(value, weekday: bool = True) -> str:
+@pass_context
+def date_vi(context, value, weekday: bool = True) -> str:
+    """A date as the page's reader writes it: Vietnamese "Thứ Sáu, 17/11/2023", else the locale's own form."""
     if isinstance(value, dt.datetime):
         value = value.date()
-    return vn_date(value, weekday) if isinstance(value, dt.date) else str(value or "")
+    if not isinstance(value, dt.date):
+        return str(value or "")
+    language = context.get("language")
+    if language is None or language.locale == i18n.SOURCE:
+        return vn_date(value, weekday)
+    return i18n.local_date(value, language.locale, weekday)
 
 
 def iso_date(value) -> str:
@@ -48,5 +58,7 @@ FILTERS = {
 
 
 def add_filters(generator) -> None:
-    """Connected to Pelican's ``generator_init``: every generator's Jinja environment gets these filters."""
+    """Connected to Pelican's ``generator_init``: every generator's Jinja environment gets these filters, and
+    speaks Vietnamese until a page in another language says otherwise."""
     generator.env.filters.update(FILTERS)
+    i18n.install(generator.env, i18n.SOURCE)

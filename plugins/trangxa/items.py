@@ -40,22 +40,36 @@ class Item:
     body_line: int = 1  # its first line in the file
     problems: tuple[Problem, ...] = ()
     folder_page: bool = False  # a folder's own record (an album's album.yml): its page is the folder
-
+    lang: str = ""  # a translation (lien-he/index.en.yml): its language; "" for the Vietnamese original
 
     @property
     def folder(self) -> str:
         return str(PurePosixPath(self.rel).parent)
 
     @property
+    def stem(self) -> str:
+        """The file name without extension, and without the language of a translation."""
+        stem = PurePosixPath(self.rel).stem
+        return stem.removesuffix(f".{self.lang}") if self.lang else stem
+
+    @property
+    def original_rel(self) -> str:
+        """The Vietnamese original's file (itself, for an original)."""
+        path = PurePosixPath(self.rel)
+        return str(path.with_name(self.stem + path.suffix)) if self.lang else self.rel
+
+    @property
     def is_index(self) -> bool:
-        return PurePosixPath(self.rel).stem == INDEX_STEM
+        return self.stem == INDEX_STEM
 
     @property
     def url(self) -> str:
-        """The item's page, relative to the site root: the folder, then the file name as a slug."""
+        """The item's page, relative to the site root: the folder, then the file name as a slug; a translation's
+        page is the original's, below the language (en/lien-he/)."""
+        prefix = f"{self.lang}/" if self.lang else ""
         if self.is_index or self.folder_page:
-            return f"{self.folder}/"
-        return f"{self.folder}/{slugify(PurePosixPath(self.rel).stem)}/"
+            return f"{prefix}{self.folder}/"
+        return f"{prefix}{self.folder}/{slugify(self.stem)}/"
 
 
 @dataclass
@@ -131,8 +145,9 @@ def suggest_category(profile: Profile, folder: str) -> str:
 def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     """Read one content file; raises ProblemError when nothing can be read from it."""
     path = root / rel
-    record_type = profile.record_types[_record_type_name(rel, category, profile)]
-    _check_place(record_type, rel, category)
+    lang = language_of(rel, profile)
+    record_type = profile.record_types[_record_type_name(rel, category, profile, lang)]
+    _check_place(record_type, rel, category, lang)
     source = read_source(path)
     mapping, body, body_line = _parse(source.text, path.suffix)
     record = convert(record_type, mapping.data, mapping.lines)
@@ -143,13 +158,25 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     problems += tuple(_missing_alts(record_type, record.values, mapping, path))
     problems += tuple(scan_body(body, body_line, path, root))
     return Item(rel, category, record_type.name, record.values, record.lines, body, body_line, problems,
-                folder_page=bool(record_type.folder_file))
+                folder_page=bool(record_type.folder_file), lang=lang)
 
 
-def _check_place(record_type: RecordType, rel: str, category: str) -> None:
+def language_of(rel: str, profile: Profile) -> str:
+    """The language of a translation, from its file name (index.en.md → en); "" for a Vietnamese original."""
+    suffixes = PurePosixPath(rel).suffixes
+    code = suffixes[-2].lstrip(".") if len(suffixes) >= 2 else ""
+    return code if code in profile.languages and code != "vi" else ""
+
+
+def _base_name(rel: str, lang: str) -> str:
+    name = PurePosixPath(rel).name
+    return name.replace(f".{lang}.", ".", 1) if lang else name
+
+
+def _check_place(record_type: RecordType, rel: str, category: str, lang: str) -> None:
     """A folder record (album.yml) must be named so and sit in a sub-folder of its category."""
     name = record_type.folder_file
-    if name and (PurePosixPath(rel).name != name or str(PurePosixPath(rel).parent) == category):
+    if name and (_base_name(rel, lang) != name or str(PurePosixPath(rel).parent) == category):
         raise ProblemError(Problem("record-file-name", {"category": category, "name": name}, 1))
 
 
@@ -185,10 +212,10 @@ def _unsafe_html(record_type, values: dict, mapping: Mapping, body: str, body_li
     return found
 
 
-def _record_type_name(rel: str, category: str, profile: Profile) -> str:
+def _record_type_name(rel: str, category: str, profile: Profile, lang: str = "") -> str:
     """A category's items use its record type; its index.md is prose about the category (a ``trang``), while an
     index.yml is the category's single record (the contacts of lien-he/, say)."""
-    if not category or PurePosixPath(rel).name == f"{INDEX_STEM}.md":
+    if not category or _base_name(rel, lang) == f"{INDEX_STEM}.md":
         return "trang"
     return profile.category(category).record_type
 

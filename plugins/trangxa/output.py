@@ -46,6 +46,7 @@ class PageWriter:
         """Write one page; ``search`` = (top-level category name, date or None) puts it in the search index."""
         generator = self.generator
         url = save_as.removesuffix("index.html")
+        kwargs.setdefault("versions", getattr(generator, "versions", {}).get(url, {}))  # the page in other languages
         self.writer.write_file(save_as, generator.get_template(template), generator.context,
                                relative_urls=generator.settings["RELATIVE_URLS"], page_url=url, **kwargs)
         self.urls.append(url)

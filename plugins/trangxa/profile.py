@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .i18n import Language
+
 PROFILES_DIR = Path(__file__).resolve().parents[2] / "profiles"
 FIELD_TYPES = frozenset(
     "text markdown date time choice number url email phone file image list files photos".split()
@@ -117,6 +119,7 @@ class Profile:
     record_types: dict  # name → RecordType; treat as read-only
     categories: tuple[Category, ...]
     commune_types: dict  # slug → CommuneType; treat as read-only
+    languages: dict = field(default_factory=dict)  # code → trangxa.i18n.Language; treat as read-only
 
     def category(self, slug: str) -> Category | None:
         return next((cat for cat in self.categories if cat.slug == slug), None)
@@ -178,7 +181,7 @@ def merge(base: dict, overlay: dict) -> dict:
     for key, value in overlay.items():
         if key == "categories":
             result[key] = _merge_list(base.get(key, []), value)
-        elif key in ("record_types", "commune_types"):
+        elif key in ("record_types", "commune_types", "languages"):
             result[key] = _merge_named(base.get(key, {}), value)
         else:
             result[key] = value
@@ -220,6 +223,7 @@ def _build(raw: dict) -> Profile:
         if cat.parent_slug and cat.parent_slug not in slugs:
             raise ProfileError(f"Chuyên mục '{cat.slug}' không có chuyên mục cha '{cat.parent_slug}'.")
     types = {slug: _commune_type(slug, spec) for slug, spec in raw.get("commune_types", {}).items()}
+    languages = {code: _language(code, spec) for code, spec in raw.get("languages", {}).items()}
     return Profile(
         id=raw.get("id", ""),
         name=raw.get("name", ""),
@@ -228,6 +232,7 @@ def _build(raw: dict) -> Profile:
         record_types=record_types,
         categories=categories,
         commune_types=types,
+        languages=languages,
     )
 
 
@@ -295,6 +300,11 @@ def _listing(entry: dict, record_type: RecordType) -> Listing | None:
     if listing.sort and record_type.field(listing.sort).type != "date":
         raise ProfileError(f"Chuyên mục '{entry['slug']}': listing.sort phải là một trường ngày.")
     return listing
+
+
+def _language(code: str, spec: dict) -> Language:
+    return Language(code, spec.get("name", code), spec.get("name_vi", code), spec.get("locale", "vi"),
+                    spec.get("html_lang", code), spec.get("untranslated", ""))
 
 
 def _commune_type(slug: str, spec: dict) -> CommuneType:

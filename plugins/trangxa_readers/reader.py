@@ -68,7 +68,8 @@ class ItemReader(BaseReader):
         if item.category and run is not None and run.commune is not None:
             root = Path(self.settings["PATH"])
             html = body.rewrite(html, item.folder, run.pictures, lambda rel: _published(rel, run, root))
-        return relink(html, item.is_index or item.folder_page, self._folder_stems)
+        up = (0 if item.is_index or item.folder_page else 1) + (1 if item.lang else 0)
+        return relink(html, up, self._folder_stems)
 
     def _metadata(self, item: Item) -> dict:
         record_type = self.settings["TRANGXA_PROFILE"].record_types[item.record_type]
@@ -81,12 +82,13 @@ class ItemReader(BaseReader):
             "title": item.values.get(record_type.title_field) or PurePosixPath(item.rel).stem,
             "slug": slugify(PurePosixPath(item.rel).stem),
             "url": item.url,
-            "save_as": "" if item.is_index and item.category else f"{item.url}index.html",
+            "save_as": "" if item.is_index and item.category and not item.lang else f"{item.url}index.html",
             "record": {**item.values, **html_fields},
             "record_type": item.record_type,
             "category_slug": item.category,
             "is_index": item.is_index and bool(item.category),
             "folder_page": item.folder_page,
+            "lang": item.lang or "vi",
             "folder": item.folder,
             "entry": item,
         }
@@ -103,8 +105,11 @@ def _published(rel: str, run, root: Path) -> bool:
     return rel in run.published or (rel.endswith(CONTENT_SUFFIXES) and (root / rel).is_file())
 
 
-def relink(html: str, is_index: bool, folder_stems: frozenset = frozenset({INDEX_STEM})) -> str:
-    """Rewrite relative links of an item's HTML for the page it is shown on (see RELATIVE_LINK)."""
+def relink(html: str, up: int, folder_stems: frozenset = frozenset({INDEX_STEM})) -> str:
+    """Rewrite relative links of an item's HTML for the page it is shown on (see RELATIVE_LINK): ``up`` is how
+    many folders deeper than its source file the page is (an item's page 1, a category's own text 0; a
+    translation's one more, since it is below its language — its links lead to the Vietnamese pages)."""
+    prefix = "../" * up
 
     def target(match: re.Match) -> str:
         url, _, anchor = match["url"].partition("#")
@@ -113,14 +118,13 @@ def relink(html: str, is_index: bool, folder_stems: frozenset = frozenset({INDEX
             stem = slugify(path.stem)
             url = f"{path.parent}/" if stem in folder_stems else f"{path.parent / stem}/"
             url = url.removeprefix("./")
-        prefix = "" if is_index else "../"
         return f'{match["attr"]}="{prefix}{url}{"#" + anchor if anchor else ""}"'
 
-    if is_index:
+    if not up:
         return RELATIVE_LINK.sub(target, html)
 
     def candidates(match: re.Match) -> str:
         entries = [entry.strip() for entry in match["value"].split(",")]
-        return 'srcset="' + ", ".join(f"../{entry}" for entry in entries) + '"'
+        return 'srcset="' + ", ".join(f"{prefix}{entry}" for entry in entries) + '"'
 
     return SRCSET.sub(candidates, RELATIVE_LINK.sub(target, html))

@@ -18,7 +18,7 @@ from trangxa.findings import Problem, ProblemError
 from trangxa.runs import SiteRun
 
 from trangxa import output as outputs
-from . import disclosure, links, media, registry
+from . import disclosure, languages, links, media, registry
 from .sections import Section, build_sections, latest, paginate
 
 HOME_NEWS = 6
@@ -39,6 +39,7 @@ class CommuneGenerator(Generator):
         self._read_tree()
         self.shared_pages = outputs.read_shared_pages(self, self.settings["TRANGXA_SHARED_PATH"])
         self.sections = build_sections(self.profile, self.items)
+        self.versions = languages.versions(self.items, self.translations, {s.url for s in self.sections.values()})
         self.links = links.link_map(self.profile, self.items)
         self.albums = {slug: media.library(section, self.run.pictures) for slug, section in self.sections.items()
                        if self._record_type(section).folder_file}
@@ -60,7 +61,7 @@ class CommuneGenerator(Generator):
     def _check(self) -> None:
         """The compliance checks over what was read, as of the build's date: findings for the report,
         category states for the status page and the provincial dashboard."""
-        entries = [page.entry for page in self.items]
+        entries = [page.entry for page in self.items + [p for ps in self.translations.values() for p in ps]]
         findings, self.statuses, self.score = check_items(self.run.province, self.run.commune.slug, entries,
                                                           self.run.today)
         self.run.findings.extend(findings)
@@ -72,7 +73,8 @@ class CommuneGenerator(Generator):
             category = self.profile.category_for(os.path.dirname(rel))
             self._report(rel, problem, category.basis_text if category else "")
         read = [page for page in (self._read_item(rel, slug) for rel, slug in found.content) if page is not None]
-        self.items, duplicates = items.unique_urls(read)
+        kept, duplicates = items.unique_urls(read)
+        self.items, self.translations = languages.split(kept)
         for rel, problem in duplicates:
             self._report(rel, problem)
 
@@ -122,6 +124,11 @@ class CommuneGenerator(Generator):
             "pictures": self.run.pictures,
             "published": self.run.published,
             "links": self.links,
+            "site_languages": languages.site_languages(self.profile, self.run.commune),
+            "translations": self.translations,
+            "lang": "vi",
+            "language": self.profile.languages.get("vi"),
+            "versions": {},
         }
 
     def _notices(self, today) -> list[Content]:
@@ -149,6 +156,7 @@ class CommuneGenerator(Generator):
         write.page("so-do-trang/index.html", "sitemap", breadcrumbs=[("Sơ đồ trang", "so-do-trang/")])
         write.page(f"{STATUS_PAGE}index.html", "status", breadcrumbs=[("Tình trạng cập nhật", STATUS_PAGE)])
         write.page("404.html", "404", breadcrumbs=[])
+        languages.write_language_sites(self, write, self.translations)
         self._write_feeds(writer)
         urls = [url for url in write.urls if not url.endswith("404.html")]
         outputs.write_sitemap_xml(self.output_path, self.settings["SITEURL"], urls)

@@ -52,8 +52,9 @@ def published_on(item: Item) -> dt.date | None:
 
 
 def visible(items: list[Item], as_of: dt.date) -> tuple[Item, ...]:
-    """Items as they stood on ``as_of``: anything posted later did not exist yet (reports are reproducible)."""
-    return tuple(item for item in items if (published_on(item) or as_of) <= as_of)
+    """Items as they stood on ``as_of``: anything posted later did not exist yet (reports are reproducible).
+    Only the Vietnamese originals count: a translation repeats its original."""
+    return tuple(item for item in items if not item.lang and (published_on(item) or as_of) <= as_of)
 
 
 def run_checks(profile: Profile, items: list[Item], as_of: dt.date, calendar: WorkCalendar) -> list[Hit]:

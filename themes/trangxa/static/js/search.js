@@ -8,6 +8,10 @@
   if (!list || !form) { return; }
   document.getElementById("can-javascript").hidden = true;
   var root = new URL(list.dataset.root, location.href);
+  var messages = JSON.parse(list.dataset.messages);  // in the page's language
+  var say = function (key, values) {
+    return messages[key].replace(/\{(\w+)\}/g, function (all, name) { return values[name]; });
+  };
   var fields = { q: form.elements.q, "chuyen-muc": form.elements["chuyen-muc"], xa: form.elements.xa };
   var params = new URLSearchParams(location.search);
   Object.keys(fields).forEach(function (key) { if (fields[key] && params.get(key)) { fields[key].value = params.get(key); } });
@@ -59,7 +63,7 @@
       var query = fields.q.value.trim(), chosen = {};
       ["chuyen-muc", "xa"].forEach(function (key) { if (fields[key] && fields[key].value) { chosen[key] = fields[key].value; } });
       if (!query) { list.replaceChildren(); status.textContent = ""; return; }
-      status.textContent = "Đang tìm…";
+      status.textContent = say("searching", {});
       var search = await pagefind.search(query, { filters: chosen });
       if (mine !== latest) { return; }
       var top = search.results.slice(0, 20);
@@ -69,8 +73,7 @@
         .map(function (ranked) { return ranked.data; });
       if (mine !== latest) { return; }
       list.replaceChildren();
-      status.textContent = search.results.length ? "Tìm thấy " + search.results.length + " kết quả cho “" + query + "”."
-        : "Không tìm thấy kết quả nào cho “" + query + "”. Thử bỏ bớt từ, hoặc gõ không dấu.";
+      status.textContent = say(search.results.length ? "found" : "none", { n: search.results.length, q: query });
       results.forEach(function (data) {
         var item = el("li");
         var title = el("a", { href: data.url, textContent: data.meta.title || data.url });
@@ -95,6 +98,6 @@
     });
     run();
   }).catch(function () {
-    status.textContent = "Chưa tải được công cụ tìm kiếm. Hãy thử lại, hoặc tìm theo Sơ đồ trang.";
+    status.textContent = say("failed", {});
   });
 })();
