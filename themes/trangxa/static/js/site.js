@@ -1,5 +1,8 @@
 /* trangxa — the one small script every page loads (deferred; the pages work without it).
    - Text size and high contrast: the reader's choice, kept on their own device (localStorage) for the next pages.
+   - Shortcut keys (TT 32/2017 Điều 18): Alt (Option on a Mac) with a digit follows the element whose accesskey it
+     is — 1 home, 3 site map, 4 search, 0 accessibility statement — in browsers whose own accesskey combination
+     differs (Firefox: Alt+Shift) or that leave it to the page.
    - Videos from YouTube: nothing is loaded from YouTube until the reader clicks; then the privacy-enhanced player
      (youtube-nocookie.com) replaces the link. */
 (function () {
@@ -16,6 +19,13 @@
     if (tools) { tools.querySelector("[data-contrast]").setAttribute("aria-pressed", String(contrast)); }
   };
   apply();
+  document.addEventListener("keydown", function (event) {
+    if (!event.altKey || event.ctrlKey || event.metaKey || !/^Digit\d$/.test(event.code || "")) { return; }
+    var target = document.querySelector('[accesskey="' + event.code.slice(5) + '"]');
+    if (!target) { return; }
+    event.preventDefault();
+    if (target.tagName === "A") { location.href = target.href; } else { target.focus(); }
+  });
   if (tools) {
     tools.hidden = false;
     tools.addEventListener("click", function (event) {
