@@ -71,10 +71,22 @@ def crumbs(profile: Profile, category: Category, item: Content | None = None) ->
     return trail
 
 
-def write_sitemap_xml(output_path: str, site_url: str, urls: list[str]) -> None:
+SITEMAPS = '<?xml version="1.0" encoding="UTF-8"?>\n<{tag} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+
+
+def write_sitemap_xml(output_path: str, site_url: str, urls: list[str], name: str = "sitemap.xml") -> None:
+    """The site's pages for search engines (TT 32/2017: an XML sitemap beside the text one), and a robots.txt
+    that points at it (read where the site has a domain of its own)."""
     entries = "".join(f"<url><loc>{escape(site_url)}/{escape(url)}</loc></url>\n" for url in urls)
-    text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n")
+    Path(output_path, name).write_text(SITEMAPS.format(tag="urlset") + entries + "</urlset>\n", encoding="utf-8")
+    Path(output_path, "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {site_url}/sitemap.xml\n",
+                                               encoding="utf-8")
+
+
+def write_sitemap_index(output_path: str, sitemaps: list[str]) -> None:
+    """The province's sitemap.xml: an index of its own sitemap and every commune's."""
+    entries = "".join(f"<sitemap><loc>{escape(url)}</loc></sitemap>\n" for url in sitemaps)
+    text = SITEMAPS.format(tag="sitemapindex") + entries + "</sitemapindex>\n"
     Path(output_path, "sitemap.xml").write_text(text, encoding="utf-8")
 
 

@@ -16,6 +16,7 @@ from trangxa.runs import SiteRun
 LATEST_NEWS = 12
 DASHBOARD = "tinh-trang/"
 SEARCH_PAGE = "tim-kiem/"
+OWN_SITEMAP = "sitemap-tinh.xml"  # the index's own pages; sitemap.xml indexes it and every commune's
 OWN_PAGES = "Trang của tỉnh"  # the search filter of the provincial index's own pages
 
 
@@ -61,7 +62,10 @@ class ProvinceGenerator(Generator):
             self._write_report(write, self.report)
         pages_dir = self.settings["TRANGXA_PROVINCE_PAGES"]
         output.copy_assets(pages_dir, str(Path(self.output_path) / "trang"), page_assets(Path(pages_dir)))
-        output.write_sitemap_xml(self.output_path, self.settings["SITEURL"], write.urls)
+        site_url = self.settings["SITEURL"]
+        output.write_sitemap_xml(self.output_path, site_url, write.urls, OWN_SITEMAP)
+        output.write_sitemap_index(self.output_path, [f"{site_url}/{OWN_SITEMAP}"] +
+                                   [f"{summary['url']}/sitemap.xml" for summary in self.summaries])
         self.run.pages_written = len(write.urls)
 
     def _commune_indexes(self) -> list[dict]:

@@ -140,7 +140,8 @@ class CommuneGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         write = outputs.PageWriter(self, writer)
-        write.page("index.html", "home", breadcrumbs=[])
+        homes = {"vi": "", **{code: f"{code}/" for code in self.translations}}  # a language's home is the home's
+        write.page("index.html", "home", breadcrumbs=[], versions=homes)
         for section in self.sections.values():
             self._write_section(write, section)
         for item in self.items:

@@ -54,7 +54,7 @@ def write_language_sites(generator, write, translations: dict[str, list[Content]
             language = profile.languages[lang]
             i18n.install(generator.env, lang)
             common = {"lang": lang, "language": language}
-            home_versions = {VI: "", **{code: f"{code}/" for code in translations}}
+            home_versions = {VI: "", **{code: f"{code}/" for code in translations}}  # as the Vietnamese home's
             write.page(f"{lang}/index.html", "lang_home", pages=pages, versions=home_versions, breadcrumbs=[],
                        **common)
             gettext = i18n.translations(lang).gettext
