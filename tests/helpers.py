@@ -7,6 +7,7 @@ import html.parser
 import re
 import textwrap
 from dataclasses import dataclass, replace
+import os
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -95,10 +96,19 @@ class Site:
     bases: dict[str, Path]  # "https://x/slug/" → output/slug
 
 
+def walk(folder: Path, pattern: str = "*") -> list[Path]:
+    """Every file below ``folder`` whose name matches ``pattern``, through the links a release makes to its
+    communes' sites (``Path.rglob`` does not follow them)."""
+    import fnmatch
+
+    return sorted(Path(root, name) for root, _, names in os.walk(folder, followlinks=True)
+                  for name in names if fnmatch.fnmatch(name, pattern))
+
+
 def broken_links(site: Site) -> list[tuple[str, str]]:
     """Every (page, link) inside the output that points at no file. External links are not followed."""
     broken = []
-    for page in sorted(site.output.rglob("*.html")):
+    for page in walk(site.output, "*.html"):
         page_url = "file://" + page.as_posix()
         for link in links_of(page.read_text(encoding="utf-8")):
             target = _target(site, page_url, link)
@@ -149,9 +159,7 @@ def manifest(folder: Path) -> dict[str, str]:
     import hashlib
 
     found: dict[str, str] = {}
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file():
-            continue
+    for path in walk(folder):
         rel = path.relative_to(folder).as_posix()
         if UNSTABLE.search(rel):
             key = f"{rel.split('/pagefind/')[0]}/pagefind/(filter and meta files)"

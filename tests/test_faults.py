@@ -12,7 +12,7 @@ from dataclasses import replace
 from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
 from helpers import ROOT, TODAY, manifest, scratch_province, write_tree
 from trangxa.build import build, check
-from trangxa.release import releases_dir
+from trangxa.release import SITES, STATE, linked_sites, releases_dir
 
 def province():
     return communes(TAN_THANH, DONG_HAI, HON_DA_BAC)
@@ -49,7 +49,9 @@ def test_a_killed_build_leaves_the_previous_or_the_new_site(tmp_path):
     process = cli_build(options)  # again, with no clean-up in between
     assert process.wait() == 0
     assert manifest(options.output) == after
-    assert [p.name for p in releases_dir(options.output).iterdir()] == [options.output.resolve().name]
+    releases = releases_dir(options.output)
+    assert sorted(p.name for p in releases.iterdir()) == sorted([options.output.resolve().name, SITES, STATE])
+    assert {p.name for p in (releases / SITES).iterdir()} == set(linked_sites(options.output).values())
 
 
 def test_build_and_check_never_modify_the_communes(tmp_path):

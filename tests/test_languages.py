@@ -5,7 +5,7 @@ page that does not exist."""
 import re
 
 from fixtures import CONTACT
-from helpers import build_scratch, commune_files, read
+from helpers import build_scratch, commune_files, read, walk
 from trangxa import i18n
 from trangxa.profile import load_profile
 
@@ -107,7 +107,7 @@ def test_the_search_of_a_language_searches_its_own_pages(browser, demo_site):
 
 def test_every_demo_page_declares_its_language(demo_build):
     _, output = demo_build
-    for path in output.rglob("*.html"):
+    for path in walk(output, "*.html"):
         if "admin" in path.parts:
             continue
         lang = re.search(r'<html lang="([a-z]+)"', path.read_text(encoding="utf-8"))[1]

@@ -10,9 +10,10 @@ import datetime as dt
 import multiprocessing
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
@@ -20,7 +21,8 @@ from pelican.settings import read_settings
 from .commune import Province, discover, load_commune, load_province
 from .compliance import CommuneCheck, check_commune
 from .findings import Finding, Problem, place, rule_status
-from .release import Stage, bring_in, keep_previous, staged
+from . import fingerprint
+from .release import Stage, bring_in, keep_previous, linked_sites, read_state, staged, write_state
 from .report import Quarter, QuarterReport, build_report
 from .runs import SiteRun
 
@@ -67,6 +69,7 @@ class SiteResult:
     summary: dict = field(default_factory=dict)
     kept_previous: bool = False  # its files had errors: the previous site was kept
     images: dict = field(default_factory=dict)  # the image pipeline's counts (made, reused, bytes in and out)
+    reused: bool = False  # nothing it is built from changed: its published site was kept as it is
 
     @property
     def content_errors(self) -> bool:
@@ -98,18 +101,95 @@ class BuildResult:
 
 def build(options: BuildOptions) -> BuildResult:
     """Build the selected communes, then the provincial index over every commune built so far; the output is
-    replaced as a whole only when everything has been written (``release``). A shard builds its communes only;
-    a merge builds no commune and the index over the sites the shards wrote."""
+    replaced as a whole only when everything has been written (``release``). A commune whose inputs have not
+    changed since its published site was built keeps that site (``fingerprint``); when nothing changed at all,
+    nothing is written. A shard builds its communes only; a merge builds no commune and the index over the sites
+    the shards wrote."""
     province, folders = prepare(options)
     selected = [] if options.merge_from else _select(options, folders)
+    plan = Plan.make(options, selected)
+    if plan.unchanged(folders, options):
+        return BuildResult(tuple(plan.reused.values()), plan.index)
     partial = options.commune is not None
     with staged(options.output, {folder.name for folder in selected}, keep_others=partial) as stage:
         work = replace(options, output=stage.path, cache_dir=options.cache_path())
         bring_in(stage, list(options.merge_from))
-        results = [_keep_if_broken(stage, result) if options.keep_last_good else result
-                   for result in _map(work, province, selected)]
+        kept = [result for slug, result in plan.reused.items() if stage.keep(slug)]
+        todo = [folder for folder in selected if folder.name not in {result.name for result in kept}]
+        built = [_keep_if_broken(stage, result) if options.keep_last_good else result
+                 for result in _map(work, province, todo, stage)]
+        results = sorted(kept + built, key=lambda result: result.name)
         index = None if options.shard else _index(work, province, folders)
+        links = linked_sites(stage.path)
+    plan.save(options, results, index, links)
     return BuildResult(tuple(results), index)
+
+
+@dataclass
+class Plan:
+    """Which communes keep their published site, from the fingerprints of the last build (``release.STATE``)."""
+
+    state: dict
+    common: str  # the fingerprint of what every site shares
+    stamps: dict[str, str]  # slug → the fingerprint of the commune's inputs now
+    reused: dict[str, SiteResult]  # slug → the result its published site was built with
+    index: SiteResult | None = None
+
+    @classmethod
+    def make(cls, options: BuildOptions, selected: list[Path]) -> Plan:
+        state = read_state(options.output)
+        common = fingerprint.shared(
+            [ROOT / "plugins", ROOT / "themes", ROOT / "profiles", ROOT / "requirements.txt", ROOT / "pelicanconf.py",
+             options.settings_file, options.province_path(), options.content_dir / "chung"],
+            {"today": options.today, "relative_urls": options.relative_urls, "keep": options.keep_last_good,
+             "settings": options.settings_file, "output": options.output.absolute()})
+        stamps = {folder.name: fingerprint.digest(common, fingerprint.tree(folder)) for folder in selected}
+        published = linked_sites(options.output) if options.output.is_dir() else {}
+        reused = {}
+        for slug, stamp in stamps.items():
+            known = state.get("communes", {}).get(slug, {})
+            if known.get("fingerprint") == stamp and published.get(slug) == known.get("site"):
+                reused[slug] = site_result_from(known["result"])
+        return cls(state, common, stamps, reused)
+
+    def index_stamp(self, options: BuildOptions, links: dict[str, str]) -> str:
+        return fingerprint.digest(self.common, fingerprint.tree(options.content_dir / "tinh"), sorted(links.items()))
+
+    def unchanged(self, folders: list[Path], options: BuildOptions) -> bool:
+        """True when every selected commune keeps its site and the index would be what is published."""
+        if options.merge_from or len(self.reused) < len(self.stamps):
+            return False
+        if options.shard or options.commune:
+            return True
+        links = linked_sites(options.output)
+        known = self.state.get("index", {})
+        if set(links) != {folder.name for folder in folders} or known.get("fingerprint") != self.index_stamp(options, links):
+            return False
+        self.index = site_result_from(known["result"])
+        return True
+
+    def save(self, options: BuildOptions, results: list[SiteResult], index: SiteResult | None,
+             links: dict[str, str]) -> None:
+        communes = dict(self.state.get("communes", {})) if options.commune or options.shard else {}
+        for result in results:
+            if result.name in links and result.name in self.stamps:
+                communes[result.name] = {"fingerprint": self.stamps[result.name], "site": links[result.name],
+                                         "result": site_result_data(replace(result, reused=False))}
+        state = {"communes": communes}
+        if index is not None and index.built:
+            state["index"] = {"fingerprint": self.index_stamp(options, links), "result": site_result_data(index)}
+        write_state(options.output, state)
+
+
+def site_result_data(result: SiteResult) -> dict:
+    data = asdict(result)
+    data["findings"] = [finding.as_dict() for finding in result.findings]
+    return data
+
+
+def site_result_from(data: dict) -> SiteResult:
+    findings = tuple(Finding(**finding) for finding in data["findings"])
+    return SiteResult(**{**data, "findings": findings, "seconds": 0.0, "reused": True})
 
 
 def _keep_if_broken(stage: Stage, result: SiteResult) -> SiteResult:
@@ -119,9 +199,9 @@ def _keep_if_broken(stage: Stage, result: SiteResult) -> SiteResult:
 
 
 def _index(options: BuildOptions, province: Province, folders: list[Path]) -> SiteResult:
-    quarter = Quarter.last_closed(options.today)
-    report = quarterly(province, folders, quarter, quarter.end)
-    return build_index(options, province, [folder.name for folder in folders], report)
+    """The provincial index over every commune's summary; the last closed quarter's report is assembled from the
+    parts each commune's build computed (no commune is read again)."""
+    return build_index(options, province, [folder.name for folder in folders])
 
 
 def quarterly(province: Province, folders: list[Path], quarter: Quarter, as_of: dt.date) -> QuarterReport:
@@ -161,21 +241,29 @@ def prepare(options: BuildOptions) -> tuple[Province, list[Path]]:
     return load_province(options.province_path()), discover(options.communes_dir)
 
 
-def _map(options: BuildOptions, province: Province, folders: list[Path]) -> list[SiteResult]:
+def _map(options: BuildOptions, province: Province, folders: list[Path], stage: Stage) -> list[SiteResult]:
+    """Build the communes, one process per core, each into a new site that is then linked into the stage."""
     jobs = min(options.jobs or os.cpu_count() or 1, len(folders)) or 1
-    tasks = [(options, province, folder) for folder in folders]
+    sites = {folder.name: stage.new_site(folder.name) for folder in folders}
+    tasks = [(options, province, folder, sites[folder.name]) for folder in folders]
     if jobs == 1:
-        return [_build_commune_task(task) for task in tasks]
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        return sorted(pool.imap_unordered(_build_commune_task, tasks), key=lambda result: result.name)
+        results = [_build_commune_task(task) for task in tasks]
+    else:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = list(pool.imap_unordered(_build_commune_task, tasks))
+    for result in results:
+        if sites[result.name].is_dir():
+            stage.link(result.name, sites[result.name])
+    return results
 
 
-def _build_commune_task(task: tuple[BuildOptions, Province, Path]) -> SiteResult:
+def _build_commune_task(task: tuple[BuildOptions, Province, Path, Path]) -> SiteResult:
     return build_commune(*task)
 
 
-def build_commune(options: BuildOptions, province: Province, folder: Path) -> SiteResult:
-    """One commune's site into ``<output>/<slug>/``; any failure is a finding, never a crash of the build."""
+def build_commune(options: BuildOptions, province: Province, folder: Path, site: Path | None = None) -> SiteResult:
+    """One commune's site into ``site`` (by default ``<output>/<slug>/``); any failure is a finding, never a
+    crash of the build."""
     started = time.perf_counter()
     commune, problems = load_commune(folder, province.profile)
     run = SiteRun(province, commune, options.today)
@@ -183,7 +271,7 @@ def build_commune(options: BuildOptions, province: Province, folder: Path) -> Si
         run.findings.append(place(problem, folder.name, f"{folder.name}/commune.yml"))
     if commune is None:
         return SiteResult(folder.name, False, tuple(run.findings), 0, time.perf_counter() - started)
-    settings = site_settings(options, run, folder, options.output / folder.name, province.commune_url(commune),
+    settings = site_settings(options, run, folder, site or options.output / folder.name, province.commune_url(commune),
                              commune.name, shared=options.content_dir / "chung")
     built = _run_pelican(settings, run)
     return SiteResult(folder.name, built, tuple(run.findings), run.pages_written,
@@ -219,7 +307,17 @@ def site_settings(options: BuildOptions, run: SiteRun, source: Path, output: Pat
     }
     if options.relative_urls is not None:
         override["RELATIVE_URLS"] = options.relative_urls
-    return read_settings(str(options.settings_file), override=override)
+    settings = read_settings(str(options.settings_file), override=override)
+    settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], **_compiled_templates(options.cache_path())}
+    return settings
+
+
+def _compiled_templates(cache: Path) -> dict:
+    """Templates compiled once, kept in the cache (checked against their source), not again for every site; and
+    not checked for changes while a site is written (a build never edits its theme)."""
+    folder = cache / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return {"bytecode_cache": FileSystemBytecodeCache(str(folder)), "auto_reload": False}
 
 
 def _run_pelican(settings: dict, run: SiteRun) -> bool:

@@ -54,3 +54,14 @@ def check_commune(folder: Path, province: Province, as_of: dt.date) -> CommuneCh
     rule_findings, found, points = check_items(province, slug, items, as_of)
     return CommuneCheck(slug, commune.name, commune.type, tuple(findings + rule_findings), tuple(found), points,
                         tuple(items))
+
+
+def quarter_part(province: Province, commune, items: list[Item], quarter) -> dict:
+    """This commune's part of the quarter's report, checked as of the quarter's last day, as plain data (it
+    travels in the commune's summary to the provincial index)."""
+    from .report import commune_part, part_to_data
+
+    findings, found, points = check_items(province, commune.slug, items, quarter.end)
+    checked = CommuneCheck(commune.slug, commune.name, commune.type, tuple(findings), tuple(found), points,
+                           tuple(items))
+    return {"quarter": quarter.code, **part_to_data(commune_part(province.profile, checked, quarter))}

@@ -58,7 +58,7 @@ class Finding:
 @functools.cache
 def _catalogue() -> dict:
     with CATALOGUE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def place(problem: Problem, commune: str, file: str, basis: str = "") -> Finding:

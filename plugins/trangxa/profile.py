@@ -168,7 +168,7 @@ def _raw_profile(profile_id: str, profiles_dir: Path, seen: tuple[str, ...]) -> 
     if profile_id in seen:
         raise ProfileError(f"Hồ sơ pháp lý '{profile_id}' kế thừa vòng tròn: {' → '.join(seen)}.")
     with path.open(encoding="utf-8") as handle:
-        raw = yaml.load(handle, Loader=yaml.BaseLoader) or {}
+        raw = yaml.load(handle, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader)) or {}
     parent = raw.pop("extends", None)
     if parent:
         raw = merge(_raw_profile(parent, profiles_dir, seen + (profile_id,)), raw)

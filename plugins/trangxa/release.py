@@ -1,14 +1,23 @@
-"""Atomic output: a build never leaves ``output/`` half-written.
+"""Atomic output: a build never leaves ``output/`` half-written, and costs only what changed.
 
-``output`` is a symbolic link to a complete release under ``.<output>-releases/``. A build works in a staging
-copy (hard links of the current release, so unchanged communes cost nothing) and, only when it has finished,
-points the link at it with one atomic rename. A build that is killed leaves the previous release in place; the
-next run removes what the killed one left behind, with no manual clean-up.
+``output`` is a symbolic link to a complete release under ``.<output>-releases/``; in a release every commune is a
+link to its site, a folder of ``sites/`` that is never written again once published::
+
+    output -> .output-releases/release-<n>/
+    .output-releases/release-<n>/<slug> -> ../sites/<slug>-<m>/
+    .output-releases/release-<n>/index.html …  (the provincial index's own files)
+    .output-releases/state.json                 (what each site was built from: ``build.Plan``)
+
+A build writes a new staging release: links to the sites it keeps, new sites for the communes it builds, the
+index's files. Only when it has finished does ``output`` point at it, with one atomic rename. Keeping a commune
+costs one link, whatever its size. A build that is killed leaves the previous release in place; the next run
+removes what the killed one left behind, and every site no release links to, with no manual clean-up.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import time
@@ -23,31 +32,67 @@ def releases_dir(output: Path) -> Path:
     return output.parent / f".{output.name}-releases"
 
 
+SITES = "sites"
+STATE = "state.json"
+
+
 @dataclass(frozen=True)
 class Stage:
-    path: Path  # where this build writes
+    path: Path  # where this build writes: the staging release
     previous: Path | None  # the release being replaced, if any (to keep a commune's last good site)
+
+    @property
+    def sites(self) -> Path:
+        return self.path.parent / SITES
+
+    def new_site(self, slug: str) -> Path:
+        """A fresh folder for a commune's site (not yet created, not yet linked)."""
+        return self.sites / f"{slug}-{time.time_ns()}"
+
+    def link(self, slug: str, site: Path) -> None:
+        entry = self.path / slug
+        if entry.is_symlink() or entry.exists():
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+        entry.symlink_to(os.path.relpath(site, self.path))
+
+    def site_of(self, slug: str) -> Path | None:
+        """The site the previous release has for a commune; None when it has none."""
+        old = self.previous / slug if self.previous else None
+        if old is None or not (old / "trangxa.json").is_file():
+            return None
+        if old.is_symlink():
+            return old.resolve()
+        site = self.new_site(slug)  # a release from before sites were linked: adopt its folder once
+        shutil.copytree(old, site, copy_function=os.link, symlinks=True)
+        return site
+
+    def keep(self, slug: str) -> bool:
+        """Link a commune to the site it has in the previous release; False when there was none."""
+        site = self.site_of(slug)
+        if site is not None:
+            self.link(slug, site)
+        return site is not None
 
 
 @contextlib.contextmanager
 def staged(output: Path, rebuild: set[str], keep_others: bool = True):
-    """A staging folder holding the current release, minus what is about to be rebuilt: the communes in
-    ``rebuild`` and the provincial index's own files. Published on success, discarded on failure."""
+    """A staging release holding the current release's communes, minus those about to be rebuilt (``rebuild``);
+    the provincial index's own files are always written again. Published on success, discarded on failure."""
     releases = releases_dir(output)
-    releases.mkdir(parents=True, exist_ok=True)
+    (releases / SITES).mkdir(parents=True, exist_ok=True)
     current = _current(output)
     _remove_leftovers(releases, current)
     staging = releases / f"staging-{os.getpid()}-{time.time_ns()}"
+    staging.mkdir()
+    stage = Stage(staging, current)
     if current is not None and keep_others:
-        shutil.copytree(current, staging, copy_function=os.link, symlinks=True)
-        _forget(staging, rebuild)
-    else:
-        staging.mkdir()
+        for entry in sorted(current.iterdir()):
+            if entry.name not in rebuild:
+                stage.keep(entry.name)
     if current is not None and (current / REPORTS).is_dir():  # earlier quarters' reports stay published
-        shutil.rmtree(staging / REPORTS, ignore_errors=True)
         shutil.copytree(current / REPORTS, staging / REPORTS, copy_function=os.link)
     try:
-        yield Stage(staging, current)
+        yield stage
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -59,14 +104,6 @@ def _current(output: Path) -> Path | None:
         target = output.resolve()
         return target if target.is_dir() else None
     return output if output.is_dir() else None
-
-
-def _forget(staging: Path, rebuild: set[str]) -> None:
-    """Unlink what will be written again, so that no write ever goes through a hard link into the live site."""
-    for entry in staging.iterdir():
-        is_other_commune = entry.is_dir() and (entry / "trangxa.json").is_file() and entry.name not in rebuild
-        if not is_other_commune:
-            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
 
 
 def _publish(output: Path, staging: Path, previous: Path | None) -> None:
@@ -81,25 +118,48 @@ def _publish(output: Path, staging: Path, previous: Path | None) -> None:
 
 
 def _remove_leftovers(releases: Path, keep: Path | None) -> None:
-    """Staging folders of killed builds and superseded releases."""
+    """Staging folders of killed builds, superseded releases, and every site the kept release does not link."""
+    linked = {entry.resolve() for entry in keep.iterdir() if entry.is_symlink()} if keep else set()
     for entry in releases.iterdir():
+        if entry.name in (SITES, STATE):
+            continue
         if keep is None or entry.resolve() != keep.resolve():
             shutil.rmtree(entry, ignore_errors=True)
+    for site in (releases / SITES).iterdir() if (releases / SITES).is_dir() else ():
+        if site.resolve() not in linked:
+            shutil.rmtree(site, ignore_errors=True)
 
 
 def keep_previous(stage: Stage, slug: str) -> bool:
     """Put a commune's site from the previous release back into the stage; False when there was none."""
-    old = stage.previous / slug if stage.previous else None
-    if old is None or not (old / "trangxa.json").is_file():
-        return False
-    shutil.rmtree(stage.path / slug, ignore_errors=True)
-    shutil.copytree(old, stage.path / slug, copy_function=os.link, symlinks=True)
-    return True
+    return stage.keep(slug)
 
 
 def bring_in(stage: Stage, outputs: list[Path]) -> None:
     """Copy the commune sites other builds wrote (CI shards) into the stage."""
     for output in outputs:
         for site in sorted(p for p in output.resolve().iterdir() if (p / "trangxa.json").is_file()):
-            shutil.rmtree(stage.path / site.name, ignore_errors=True)
-            shutil.copytree(site, stage.path / site.name, symlinks=True)
+            copy = stage.new_site(site.name)
+            shutil.copytree(site, copy, symlinks=False)
+            stage.link(site.name, copy)
+
+
+def linked_sites(release: Path) -> dict[str, str]:
+    """slug → the name of the site folder a release links the commune to."""
+    return {entry.name: entry.resolve().name for entry in release.iterdir()
+            if entry.is_symlink() and (entry / "trangxa.json").is_file()}
+
+
+def read_state(output: Path) -> dict:
+    """What the published sites were built from (``build.Plan``); empty when unknown or unreadable."""
+    try:
+        return json.loads((releases_dir(output) / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_state(output: Path, state: dict) -> None:
+    path = releases_dir(output) / STATE
+    scratch = path.with_name(f".{STATE}.{os.getpid()}")
+    scratch.write_text(json.dumps(state, ensure_ascii=False, default=str), encoding="utf-8")
+    os.replace(scratch, path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from .checks import published_on
@@ -95,13 +95,32 @@ class QuarterReport:
 
 
 def build_report(profile: Profile, checked: list[CommuneCheck], quarter: Quarter, as_of: dt.date) -> QuarterReport:
-    rows, lines = [], []
-    for commune in checked:
-        own = [_row(profile, commune, slug, quarter) for slug in _categories(profile)]
-        rows += own
-        lines.append(_line(profile, commune, own))
-    lines.sort(key=lambda line: (not line.needs_action, line.score, line.commune_name))
+    return assemble(quarter, as_of, [commune_part(profile, commune, quarter) for commune in checked])
+
+
+def commune_part(profile: Profile, commune: CommuneCheck, quarter: Quarter) -> tuple[tuple[Row, ...], CommuneLine]:
+    """One commune's rows and line of the quarter's report — computed where the commune is built (its items are at
+    hand there) and kept in its summary, so the provincial report never reads a commune again."""
+    rows = tuple(_row(profile, commune, slug, quarter) for slug in _categories(profile))
+    return rows, _line(profile, commune, list(rows))
+
+
+def assemble(quarter: Quarter, as_of: dt.date, parts: list[tuple[tuple[Row, ...], CommuneLine]]) -> QuarterReport:
+    rows = [row for own, _ in parts for row in own]
+    lines = sorted((line for _, line in parts), key=lambda line: (not line.needs_action, line.score,
+                                                                   line.commune_name))
     return QuarterReport(quarter, as_of, tuple(rows), tuple(lines))
+
+
+def part_to_data(part: tuple[tuple[Row, ...], CommuneLine]) -> dict:
+    rows, line = part
+    return {"rows": [list(astuple(row)) for row in rows], "line": list(astuple(line))}
+
+
+def part_from_data(data: dict) -> tuple[tuple[Row, ...], CommuneLine]:
+    line = list(data["line"])
+    line[5] = tuple(line[5])  # missing categories
+    return tuple(Row(*row) for row in data["rows"]), CommuneLine(*line)
 
 
 def _categories(profile: Profile) -> list[str]:

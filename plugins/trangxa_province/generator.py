@@ -10,7 +10,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from trangxa import findings, output
-from trangxa.report import QuarterReport, write_csv, write_xlsx
+from trangxa.report import Quarter, QuarterReport, assemble, part_from_data, write_csv, write_xlsx
 from trangxa.runs import SiteRun
 
 LATEST_NEWS = 12
@@ -26,7 +26,7 @@ class ProvinceGenerator(Generator):
         profile = self.run.province.profile
         self.summaries = read_summaries(Path(self.output_path), self.settings["TRANGXA_COMMUNE_SLUGS"])
         self.pages = output.read_shared_pages(self, self.settings["TRANGXA_PROVINCE_PAGES"])
-        self.report: QuarterReport | None = self.settings.get("TRANGXA_REPORT")
+        self.report: QuarterReport | None = self.settings.get("TRANGXA_REPORT") or self._last_quarter()
         self.context.update(
             {
                 "commune": None,
@@ -68,6 +68,12 @@ class ProvinceGenerator(Generator):
                                    [f"{summary['url']}/sitemap.xml" for summary in self.summaries])
         self.run.pages_written = len(write.urls)
 
+    def _last_quarter(self) -> QuarterReport | None:
+        """The last closed quarter's report, from the part of it each commune's summary carries."""
+        quarter = Quarter.last_closed(self.run.today)
+        parts = [part_from_data(s["report"]) for s in self.summaries if s.get("report", {}).get("quarter") == quarter.code]
+        return assemble(quarter, quarter.end, parts) if parts else None
+
     def _commune_indexes(self) -> list[dict]:
         """Every commune's search index, for the provincial search to merge (Pagefind multisite): the commune's
         own folder relative to the index in local and sub-path builds, else its own address."""
@@ -83,11 +89,16 @@ class ProvinceGenerator(Generator):
         """The quarter's report as a page, with its CSV and XLSX beside it (the same rows in each)."""
         folder = f"bao-cao/{report.quarter.code}/"
         target = Path(self.output_path) / folder
+        name = f"bao-cao-{report.quarter.code}"
+        csv_file, xlsx_file = target / f"{name}.csv", target / f"{name}.xlsx"
+        before = [path.read_bytes() if path.is_file() else None for path in (csv_file, xlsx_file)]
         shutil.rmtree(target, ignore_errors=True)  # unlink, never write through, a previous release's files
         target.mkdir(parents=True)
-        name = f"bao-cao-{report.quarter.code}"
-        write_csv(report, target / f"{name}.csv")
-        write_xlsx(report, target / f"{name}.xlsx")
+        write_csv(report, csv_file)
+        if before[1] is not None and csv_file.read_bytes() == before[0]:
+            xlsx_file.write_bytes(before[1])  # the same rows as last time: the workbook is too (and costs 0.2 s)
+        else:
+            write_xlsx(report, xlsx_file)
         write.page(f"{folder}index.html", "report", file_name=name,
                    breadcrumbs=[(f"Báo cáo {report.quarter.label}", folder)])
 

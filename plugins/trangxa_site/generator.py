@@ -13,7 +13,8 @@ from pelican.generators import Generator
 
 from trangxa import editing, items
 from trangxa.checks import published_on
-from trangxa.compliance import check_items
+from trangxa.compliance import check_items, quarter_part
+from trangxa.report import Quarter
 from trangxa.findings import Problem, ProblemError
 from trangxa.runs import SiteRun
 
@@ -62,9 +63,10 @@ class CommuneGenerator(Generator):
         """The compliance checks over what was read, as of the build's date: findings for the report,
         category states for the status page and the provincial dashboard."""
         entries = [page.entry for page in self.items + [p for ps in self.translations.values() for p in ps]]
-        findings, self.statuses, self.score = check_items(self.run.province, self.run.commune.slug, entries,
-                                                          self.run.today)
+        commune = self.run.commune
+        findings, self.statuses, self.score = check_items(self.run.province, commune.slug, entries, self.run.today)
         self.run.findings.extend(findings)
+        self.report_part = quarter_part(self.run.province, commune, entries, Quarter.last_closed(self.run.today))
 
     def _read_tree(self) -> None:
         found = items.scan(Path(self.path), self.profile)
@@ -222,6 +224,7 @@ class CommuneGenerator(Generator):
             "statuses": {status.slug: status.state for status in self.statuses},
             "problems": {"error": sum(f.severity == "error" for f in self.run.findings),
                          "warning": sum(f.severity == "warning" for f in self.run.findings)},
+            "report": self.report_part,
         }
         self.run.summary = summary
         path = Path(self.output_path) / outputs.SUMMARY_FILE

@@ -1,0 +1,105 @@
+"""Incremental builds: a commune whose inputs have not changed keeps its published site (one link in the new
+release); after no change nothing is written at all; whatever every site shares, and the day, rebuild them all."""
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import replace
+
+from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
+from helpers import manifest, read, scratch_province, write_tree
+from trangxa.build import build
+from trangxa.release import STATE, linked_sites, releases_dir
+
+NEWS = "---\ntieu_de: Tin sửa đổi mới nhất\nngay_dang: 19/11/2026\n---\nThân bài đã sửa.\n"
+
+
+def province(tmp_path):
+    options = scratch_province(tmp_path, communes(TAN_THANH, DONG_HAI, HON_DA_BAC))
+    first = build(options)
+    return options, first
+
+
+def rebuilt(result):
+    return {site.name for site in result.communes if not site.reused}
+
+
+def test_after_no_change_nothing_is_written(tmp_path):
+    options, first = province(tmp_path)
+    release, files = options.output.resolve(), manifest(options.output)
+    state = (releases_dir(options.output) / STATE).stat().st_mtime_ns
+    again = build(options)
+    assert rebuilt(again) == set()
+    assert options.output.resolve() == release
+    assert (releases_dir(options.output) / STATE).stat().st_mtime_ns == state
+    assert manifest(options.output) == files
+    # what the reused run reports is what the build that made the sites reported
+    assert [(s.name, s.built, s.findings, s.pages) for s in again.communes] == \
+           [(s.name, s.built, s.findings, s.pages) for s in first.communes]
+    assert again.index is not None and again.index.built
+
+
+def test_editing_one_commune_rebuilds_that_commune_only(tmp_path):
+    options, _ = province(tmp_path)
+    before = linked_sites(options.output)
+    write_tree(options.communes_dir, {"phuong-dong-hai/tin-tuc/ra-quan.md": NEWS})
+    result = build(options)
+    assert rebuilt(result) == {"phuong-dong-hai"}
+    after = linked_sites(options.output)
+    assert after["phuong-dong-hai"] != before["phuong-dong-hai"]
+    assert {k: v for k, v in after.items() if k != "phuong-dong-hai"} == \
+           {k: v for k, v in before.items() if k != "phuong-dong-hai"}
+    assert "Tin sửa đổi mới nhất" in read(options.output, "phuong-dong-hai/tin-tuc/index.html")
+    # the superseded site is gone: only what the release links is kept
+    sites = {p.name for p in (releases_dir(options.output) / "sites").iterdir()}
+    assert sites == set(after.values())
+
+
+def test_the_same_content_reused_or_rebuilt_gives_the_same_files(tmp_path):
+    options, _ = province(tmp_path / "a")
+    write_tree(options.communes_dir, {"xa-tan-thanh/tin-tuc/ra-quan.md": NEWS})
+    build(options)
+    fresh = replace(options, output=tmp_path / "fresh")
+    build(fresh)
+    assert manifest(options.output) == manifest(fresh.output)
+
+
+def test_what_every_site_shares_rebuilds_them_all(tmp_path):
+    options, _ = province(tmp_path)
+    province_file = options.province_path()
+    province_file.write_text(province_file.read_text(encoding="utf-8") + "# một dòng chú thích\n", encoding="utf-8")
+    assert rebuilt(build(options)) == {"xa-tan-thanh", "phuong-dong-hai", "dac-khu-hon-da-bac"}
+    later = replace(options, today=options.today + dt.timedelta(days=1))
+    assert len(rebuilt(build(later))) == 3  # another day: deadlines may have run out
+
+
+def test_a_lost_state_or_site_means_a_rebuild_not_a_wrong_site(tmp_path):
+    options, _ = province(tmp_path)
+    (releases_dir(options.output) / STATE).write_text("{không phải json", encoding="utf-8")
+    assert len(rebuilt(build(options))) == 3
+    site = releases_dir(options.output) / "sites" / linked_sites(options.output)["xa-tan-thanh"]
+    os.remove(site / "trangxa.json")  # a site damaged by hand
+    assert rebuilt(build(options)) == {"xa-tan-thanh"}
+    assert (options.output / "xa-tan-thanh" / "trangxa.json").is_file()
+
+
+def test_a_removed_commune_leaves_the_release_and_its_site(tmp_path):
+    options, _ = province(tmp_path)
+    gone = linked_sites(options.output)["dac-khu-hon-da-bac"]
+    shutil.rmtree(options.communes_dir / "dac-khu-hon-da-bac")
+    result = build(options)
+    assert rebuilt(result) == set() and {s.name for s in result.communes} == {"xa-tan-thanh", "phuong-dong-hai"}
+    assert not (options.output / "dac-khu-hon-da-bac").exists()
+    assert not (releases_dir(options.output) / "sites" / gone).exists()
+    assert "dac-khu-hon-da-bac" not in read(options.output, "index.html")
+
+
+def test_one_commune_build_keeps_the_others_linked(tmp_path):
+    options, _ = province(tmp_path)
+    before = linked_sites(options.output)
+    write_tree(options.communes_dir, {"xa-tan-thanh/tin-tuc/ra-quan.md": NEWS})
+    result = build(replace(options, commune="xa-tan-thanh"))
+    assert rebuilt(result) == {"xa-tan-thanh"}
+    after = linked_sites(options.output)
+    assert after["phuong-dong-hai"] == before["phuong-dong-hai"] and after["xa-tan-thanh"] != before["xa-tan-thanh"]
+    assert rebuilt(build(options)) == set()  # the full build that follows has nothing left to do
