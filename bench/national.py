@@ -1,7 +1,7 @@
 """National scale in CI shards: one shard of a synthetic country of 3,321 communes × 50 articles, built as the CI
 job of that shard would build it (``trangxa build --shard K/N``), timed and measured like bench/run.py.
 
-    python3 bench/national.py [--shard 1/64] [--communes 3321] [--articles 50] [--runs 3] [--work DIR]
+    python3 bench/national.py [--shard 1/64] [--communes 3321] [--articles 50] [--runs 3] [--cold-runs 1] [--work DIR]
 
 Only the shard's own communes are written (commune numbers K, K+N, K+2N …, the ones ``--shard K/N`` selects from
 the whole country), so a shard costs what it costs in CI without writing the whole country first. The result is
@@ -53,9 +53,10 @@ def run(args: argparse.Namespace) -> list[str]:
     corpus = write_shard(args.work, numbers, args.articles, args.seed)
     output, cache = args.work / "out" / "output", args.work / "out" / ".trangxa-cache"
     figures = []
-    for label, drop_cache in (("shard cold (no picture cache)", True), ("shard, picture cache kept", False)):
+    for label, drop_cache, runs in (("shard cold (no picture cache)", True, args.cold_runs or args.runs),
+                                    ("shard, picture cache kept", False, args.runs)):
         figure = Figure(label)
-        for _ in range(args.runs):
+        for _ in range(runs):
             for entry in (args.work / "out").iterdir() if (args.work / "out").is_dir() else []:
                 if drop_cache or entry != cache:
                     shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> list[str]:
         print(figure.row(), flush=True)
     shards = int(args.shard.split("/")[1])
     lines = [f"Shard {args.shard} of {args.communes} communes × {args.articles} articles: {len(numbers)} communes, "
-             f"{args.runs} runs", "",
+             f"{args.runs} runs ({args.cold_runs or args.runs} cold)", "",
              "| build | median s | min–max s | runs | HTML pages | pages/s | peak RSS MiB |", "|---|---|---|---|---|---|---|",
              *(figure.row() for figure in figures), ""]
     for figure in figures:
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cold-runs", type=int, default=None, help="runs with no picture cache (default --runs)")
     parser.add_argument("--work", type=Path, default=BENCH.parents[1] / "bwork" / "national")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)

@@ -14,9 +14,6 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
-from pelican import Pelican
-from pelican.log import console
-from pelican.settings import read_settings
 
 from .commune import Province, discover, load_commune, load_province
 from .compliance import CommuneCheck, check_commune
@@ -171,10 +168,13 @@ class Plan:
     def save(self, options: BuildOptions, results: list[SiteResult], index: SiteResult | None,
              links: dict[str, str]) -> None:
         communes = dict(self.state.get("communes", {})) if options.commune or options.shard else {}
+        known = self.state.get("communes", {})
         for result in results:
-            if result.name in links and result.name in self.stamps:
+            if result.reused:  # as it was recorded (converting a result back costs ~2 ms a commune)
+                communes[result.name] = known[result.name]
+            elif result.name in links and result.name in self.stamps:
                 communes[result.name] = {"fingerprint": self.stamps[result.name], "site": links[result.name],
-                                         "result": site_result_data(replace(result, reused=False))}
+                                         "result": site_result_data(result)}
         state = {"communes": communes}
         if index is not None and index.built:
             state["index"] = {"fingerprint": self.index_stamp(options, links), "result": site_result_data(index)}
@@ -244,6 +244,8 @@ def prepare(options: BuildOptions) -> tuple[Province, list[Path]]:
 def _map(options: BuildOptions, province: Province, folders: list[Path], stage: Stage) -> list[SiteResult]:
     """Build the communes, one process per core, each into a new site that is then linked into the stage."""
     jobs = min(options.jobs or os.cpu_count() or 1, len(folders)) or 1
+    import pelican  # noqa: F401 - loaded once, before the workers fork, not once in each of them
+
     sites = {folder.name: stage.new_site(folder.name) for folder in folders}
     tasks = [(options, province, folder, sites[folder.name]) for folder in folders]
     if jobs == 1:
@@ -307,6 +309,8 @@ def site_settings(options: BuildOptions, run: SiteRun, source: Path, output: Pat
     }
     if options.relative_urls is not None:
         override["RELATIVE_URLS"] = options.relative_urls
+    from pelican.settings import read_settings  # here: a build with nothing to do never loads Pelican (0.25 s)
+
     settings = read_settings(str(options.settings_file), override=override)
     settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], **_compiled_templates(options.cache_path())}
     return settings
@@ -322,6 +326,9 @@ def _compiled_templates(cache: Path) -> dict:
 
 def _run_pelican(settings: dict, run: SiteRun) -> bool:
     """Run Pelican for one site; an exception becomes a ``build-failed`` finding for that site only."""
+    from pelican import Pelican
+    from pelican.log import console
+
     console.quiet = True  # Pelican prints a "Done: …" line per run; our report says it once
     try:
         Pelican(settings).run()
