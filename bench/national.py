@@ -21,7 +21,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 import synth  # noqa: E402
-from run import TODAY, Figure, html_pages, measure  # noqa: E402
+from run import TODAY, Figure, html_pages, measure, refuse_foreign  # noqa: E402
 
 
 def shard_numbers(shard: str, communes: int) -> list[int]:
@@ -34,6 +34,7 @@ def write_shard(work: Path, numbers: list[int], articles: int, seed: int) -> Pat
     stamp = {"numbers": numbers, "articles": articles, "seed": seed}
     corpus, stamp_file = work / "corpus", work / "corpus.json"
     if not stamp_file.is_file() or json.loads(stamp_file.read_text()) != stamp:
+        refuse_foreign(work)
         shutil.rmtree(work, ignore_errors=True)
         print(f"writing {len(numbers)} communes × {articles} articles …", flush=True)
         for number in numbers:
@@ -88,6 +89,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cold-runs", type=int, default=None, help="runs with no picture cache (default --runs)")
     parser.add_argument("--work", type=Path, default=BENCH.parents[1] / "bwork" / "national")
     args = parser.parse_args(argv)
+    args.work = args.work.resolve()  # trangxa runs from the repository root: give it absolute paths
     args.work.mkdir(parents=True, exist_ok=True)
     text = "\n".join(run(args)) + "\n"
     (args.work / "results.md").write_text(text, encoding="utf-8")

@@ -103,9 +103,20 @@ def measure(command: list[str] | str, cwd: Path = ROOT) -> tuple[float, int]:
     seconds = time.perf_counter() - started
     done.set()
     sampler.join()
-    if process.returncode not in (0, 1):  # trangxa exits 1 when the law checks find gaps: the site is still built
+    if process.returncode != 0:  # trangxa exits 1 when a commune could not be built: not a figure to report
         raise SystemExit(f"{command} failed ({process.returncode}):\n{errors.decode()[-3000:]}")
     return seconds, peak[0]
+
+
+WORK_ENTRIES = {"corpus", "corpus.json", "baselines", "out", "results.md", "results.json"}
+
+
+def refuse_foreign(work: Path) -> None:
+    """The work folder is emptied before a new corpus is written: never one that holds anything else."""
+    foreign = sorted(entry.name for entry in work.iterdir() if entry.name not in WORK_ENTRIES) if work.is_dir() else []
+    if foreign:
+        raise SystemExit(f"{work} holds files the benchmark did not write ({', '.join(foreign[:5])}): "
+                         "give --work an empty or new folder")
 
 
 def html_pages(folder: Path) -> int:
@@ -124,7 +135,9 @@ class Bench:
     def prepare(self) -> None:
         stamp = {"communes": self.args.communes, "articles": self.args.articles, "seed": self.args.seed}
         stamp_file = self.work / "corpus.json"
+        shutil.rmtree(self.corpus / "communes" / EXTRA, ignore_errors=True)  # left by a killed run
         if not stamp_file.is_file() or json.loads(stamp_file.read_text()) != stamp:
+            refuse_foreign(self.work)
             print(f"writing the synthetic province ({self.args.communes} × {self.args.articles}) …", flush=True)
             shutil.rmtree(self.work, ignore_errors=True)
             synth.province(self.corpus, self.args.communes, self.args.articles, self.args.seed)
@@ -176,7 +189,10 @@ class Bench:
         cached = self.run_trangxa("trangxa cold output, picture cache kept", runs,
                                   lambda n: self.clean(pictures=False))
         self.run_trangxa("trangxa warm, no change", runs)
+        news = sorted((self.corpus / "communes" / self.slugs[0] / "tin-tuc").glob("*.md"))[0]
+        original = news.read_bytes()
         self.run_trangxa("trangxa after editing one article", runs, self.edit_one)
+        news.write_bytes(original)  # the corpus stays what the baselines were converted from
         self.run_trangxa("trangxa after adding one commune", runs, self.add_one)
         shutil.rmtree(self.corpus / "communes" / EXTRA, ignore_errors=True)
         return [cold, cached]
@@ -258,6 +274,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, default=ROOT.parent / "bwork" / "bench")
     parser.add_argument("--only", choices=("trangxa", "baselines"), help="run one side only")
     args = parser.parse_args(argv)
+    args.work = args.work.resolve()  # trangxa runs from the repository root: give it absolute paths
     args.cold_runs = args.cold_runs or args.runs
     bench = Bench(args)
     args.work.mkdir(parents=True, exist_ok=True)

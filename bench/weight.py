@@ -30,12 +30,14 @@ def article_weight(site: Path) -> list[int]:
     """gzip bytes of each news article page plus the stylesheet and script every page loads."""
     theme = site / "theme"
     assets = sum(len(gzip.compress((theme / rel).read_bytes())) for rel in ("css/site.css", "js/site.js"))
-    return [len(gzip.compress(page.read_bytes())) + assets for page in (site / "tin-tuc").glob("*/index.html")]
+    pages = [page for page in (site / "tin-tuc").glob("*/index.html") if not page.parent.name.startswith("trang-")]
+    return [len(gzip.compress(page.read_bytes())) + assets for page in pages]  # trang-2/ …: the listing's pages
 
 
 def query_bytes(browser, url: str, queries: tuple[str, ...]) -> list[int]:
     """Bytes under pagefind/ for each query in turn, typed into one page as a reader would."""
-    page = browser.new_page()
+    context = browser.new_context()  # its own HTTP cache: nothing left from the previous query's page
+    page = context.new_page()
     counted: list[int] = [0]
     page.on("requestfinished",
             lambda request: counted.__setitem__(0, counted[0] + request.sizes()["responseBodySize"])
@@ -49,7 +51,7 @@ def query_bytes(browser, url: str, queries: tuple[str, ...]) -> list[int]:
         page.wait_for_selector(f"#trang-thai:has-text('kết quả')")
         page.wait_for_load_state("networkidle")
         sizes.append(counted[0] - before)
-    page.close()
+    context.close()
     return sizes
 
 

@@ -38,7 +38,9 @@ def test_a_synthetic_commune_has_no_legal_errors(tmp_path):
 def test_the_baselines_get_every_item(tmp_path):
     communes = synth.province(tmp_path / "corpus", 1, 10)
     baselines.convert(communes, tmp_path / "b")
-    items = len(baselines.items(communes / "xa-thu-nghiem-0001"))
+    commune = communes / "xa-thu-nghiem-0001"
+    items = len(baselines.items(commune))
+    assert items == sum(1 for path in commune.rglob("*") if path.suffix in (".md", ".yml")) - 1  # not commune.yml
     pelican = list((tmp_path / "b" / "pelican" / "xa-thu-nghiem-0001").glob("*.md"))
     hugo = list((tmp_path / "b" / "hugo" / "xa-thu-nghiem-0001" / "content").rglob("*.md"))
     assert items > 10 and len(pelican) == len(hugo) == items

@@ -8,7 +8,9 @@ from dataclasses import replace
 
 from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
 from helpers import manifest, read, scratch_province, write_tree
-from trangxa.build import build
+from trangxa import fingerprint
+from trangxa.build import SiteResult, build, reusable
+from trangxa.findings import Finding
 from trangxa.release import STATE, linked_sites, releases_dir
 
 NEWS = "---\ntieu_de: Tin sửa đổi mới nhất\nngay_dang: 19/11/2026\n---\nThân bài đã sửa.\n"
@@ -64,8 +66,11 @@ def test_the_same_content_reused_or_rebuilt_gives_the_same_files(tmp_path):
     assert manifest(options.output) == manifest(fresh.output)
 
 
-def test_what_every_site_shares_rebuilds_them_all(tmp_path):
+def test_what_every_site_shares_rebuilds_them_all(tmp_path, monkeypatch):
     options, _ = province(tmp_path)
+    versions = fingerprint.packages()
+    monkeypatch.setattr(fingerprint, "packages", lambda: [*versions, "pelican-0.0.dist-info"])
+    assert len(rebuilt(build(options))) == 3  # an upgraded package
     province_file = options.province_path()
     province_file.write_text(province_file.read_text(encoding="utf-8") + "# một dòng chú thích\n", encoding="utf-8")
     assert rebuilt(build(options)) == {"xa-tan-thanh", "phuong-dong-hai", "dac-khu-hon-da-bac"}
@@ -103,3 +108,18 @@ def test_one_commune_build_keeps_the_others_linked(tmp_path):
     after = linked_sites(options.output)
     assert after["phuong-dong-hai"] == before["phuong-dong-hai"] and after["xa-tan-thanh"] != before["xa-tan-thanh"]
     assert rebuilt(build(options)) == set()  # the full build that follows has nothing left to do
+
+
+def test_a_commune_that_failed_is_tried_again_and_the_others_are_not(tmp_path):
+    options, _ = province(tmp_path)
+    write_tree(options.communes_dir, {"xa-tan-thanh/commune.yml": "ten: [\n"})
+    assert rebuilt(build(options)) == {"xa-tan-thanh"}
+    assert rebuilt(build(options)) == {"xa-tan-thanh"}  # still broken: tried again, never reused as built
+
+
+def test_a_site_whose_search_or_build_failed_is_not_kept_for_reuse():
+    def result(rule):
+        return SiteResult("xa-a", True, (Finding("xa-a", "xa-a", None, None, rule, "error", "m", "f"),), 1, 0.1)
+
+    assert reusable(result("missing-alt")) and not reusable(result("search-failed"))
+    assert not reusable(result("build-failed")) and not reusable(SiteResult("xa-a", False, (), 0, 0.1))

@@ -137,8 +137,8 @@ class Plan:
         state = read_state(options.output)
         common = fingerprint.shared(
             [ROOT / "plugins", ROOT / "themes", ROOT / "profiles", ROOT / "requirements.txt", ROOT / "pelicanconf.py",
-             options.settings_file, options.province_path(), options.content_dir / "chung"],
-            {"today": options.today, "relative_urls": options.relative_urls, "keep": options.keep_last_good,
+             ROOT / "package-lock.json", options.settings_file, options.province_path(), options.content_dir / "chung"],
+            {"packages": fingerprint.packages(), "today": options.today, "relative_urls": options.relative_urls, "keep": options.keep_last_good,
              "settings": options.settings_file, "output": options.output.absolute()})
         stamps = {folder.name: fingerprint.digest(common, fingerprint.tree(folder)) for folder in selected}
         published = linked_sites(options.output) if options.output.is_dir() else {}
@@ -156,7 +156,7 @@ class Plan:
         """True when every selected commune keeps its site and the index would be what is published."""
         if options.merge_from or len(self.reused) < len(self.stamps):
             return False
-        if options.shard or options.commune:
+        if options.shard:
             return True
         links = linked_sites(options.output)
         known = self.state.get("index", {})
@@ -172,13 +172,21 @@ class Plan:
         for result in results:
             if result.reused:  # as it was recorded (converting a result back costs ~2 ms a commune)
                 communes[result.name] = known[result.name]
-            elif result.name in links and result.name in self.stamps:
+            elif result.name in links and result.name in self.stamps and reusable(result):
                 communes[result.name] = {"fingerprint": self.stamps[result.name], "site": links[result.name],
                                          "result": site_result_data(result)}
         state = {"communes": communes}
         if index is not None and index.built:
             state["index"] = {"fingerprint": self.index_stamp(options, links), "result": site_result_data(index)}
         write_state(options.output, state)
+
+
+RETRY = frozenset({"build-failed", "search-failed"})  # what a fix outside the commune's files may mend
+
+
+def reusable(result: SiteResult) -> bool:
+    """A site is reused only if it was built whole: a failed build or search is tried again on the next run."""
+    return result.built and not any(finding.rule in RETRY for finding in result.findings)
 
 
 def site_result_data(result: SiteResult) -> dict:

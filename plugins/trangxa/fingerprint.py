@@ -17,7 +17,10 @@ from pathlib import Path
 
 
 def tree(path: Path) -> list:
-    """Every file under ``path`` (or ``path`` itself) as [relative path, size, mtime in ns], in a fixed order."""
+    """Every file under ``path`` (or ``path`` itself) as [relative path, size, mtime in ns], in a fixed order;
+    empty when there is nothing there."""
+    if not path.exists():
+        return []
     if path.is_file():
         stat = path.stat()
         return [[path.name, stat.st_size, stat.st_mtime_ns]]
@@ -33,12 +36,28 @@ def _walk(folder: str, prefix: str, found: list) -> None:
                 if entry.name != "__pycache__":
                     _walk(entry.path, f"{prefix}{entry.name}/", found)
             else:
-                stat = entry.stat()
+                try:
+                    stat = entry.stat()
+                except OSError:  # a link to nothing: the reader reports it; here it is only a name
+                    found.append([prefix + entry.name, -1, -1])
+                    continue
                 found.append([prefix + entry.name, stat.st_size, stat.st_mtime_ns])
 
 
 def digest(*parts) -> str:
     return hashlib.sha256(json.dumps(parts, default=str, ensure_ascii=False).encode()).hexdigest()
+
+
+def packages() -> list[str]:
+    """The installed packages and their versions, from the names of their ``*.dist-info`` folders (one listing
+    per folder of ``sys.path``, not one metadata read per package): an upgrade rebuilds every site."""
+    found = []
+    for folder in sys.path:
+        try:
+            found += [name for name in os.listdir(folder or ".") if name.endswith(".dist-info")]
+        except OSError:
+            continue
+    return sorted(found)
 
 
 def shared(paths: list[Path], settings: dict) -> str:

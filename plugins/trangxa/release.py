@@ -112,6 +112,7 @@ def _publish(output: Path, staging: Path, previous: Path | None) -> None:
     if output.exists() and not output.is_symlink():  # first run over a plain folder: keep it as a release
         output.rename(output.parent / releases_dir(output).name / f"release-{time.time_ns()}-old")
     link = output.with_name(f".{output.name}.link-{os.getpid()}")
+    link.unlink(missing_ok=True)  # left by a build of the same process number that was killed here
     link.symlink_to(os.path.relpath(release, output.parent))
     os.replace(link, output)  # the atomic step
     _remove_leftovers(releases_dir(output), release)
