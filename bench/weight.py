@@ -48,7 +48,7 @@ def query_bytes(browser, url: str, queries: tuple[str, ...]) -> list[int]:
         before = counted[0]
         page.fill("#q", query)
         page.press("#q", "Enter")
-        page.wait_for_selector(f"#trang-thai:has-text('kết quả')")
+        page.wait_for_selector("#trang-thai:has-text('kết quả')")
         page.wait_for_load_state("networkidle")
         sizes.append(counted[0] - before)
     context.close()
