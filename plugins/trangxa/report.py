@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 from .checks import published_on
@@ -118,9 +118,9 @@ def part_to_data(part: tuple[tuple[Row, ...], CommuneLine]) -> dict:
 
 
 def part_from_data(data: dict) -> tuple[tuple[Row, ...], CommuneLine]:
-    line = list(data["line"])
-    line[5] = tuple(line[5])  # missing categories
-    return tuple(Row(*row) for row in data["rows"]), CommuneLine(*line)
+    line = dict(zip((f.name for f in fields(CommuneLine)), data["line"]))
+    line["missing"] = tuple(line["missing"])  # a JSON list back to the tuple the line holds
+    return tuple(Row(*row) for row in data["rows"]), CommuneLine(**line)
 
 
 def _categories(profile: Profile) -> list[str]:
