@@ -19,9 +19,9 @@ from invoke import Exit, task
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from trangxa.build import BuildOptions, with_defaults_from_env  # noqa: E402
+from trangxa.options import BuildOptions, with_defaults_from_env  # noqa: E402
 from trangxa.cli import run_build, run_check, run_report  # noqa: E402
-from trangxa.release import releases_dir  # noqa: E402
+from trangxa.build.release import releases_dir  # noqa: E402
 
 
 def _options(communes_dir=None, output=None, commune=None, jobs=None) -> BuildOptions:
@@ -117,8 +117,8 @@ def clean(c, output=None):
 @task
 def mau(c):
     """Viết lại các mẫu trống (communes/_mau/) từ hồ sơ pháp lý của tỉnh."""
-    from trangxa.commune import load_province
-    from trangxa.templates import write_templates
+    from trangxa.config.province import load_province
+    from trangxa.scaffold import write_templates
 
     province = load_province(ROOT / "province.yml")
     for path in write_templates(province.profile, ROOT / "communes" / "_mau"):
@@ -129,7 +129,7 @@ def mau(c):
             "apply": "chuyển thật (mặc định chỉ liệt kê); bản gốc được giữ trong <xã>/.trangxa-backup/"})
 def fix_encoding(c, communes_dir=None, commune=None, apply=False):
     """Chuyển các tệp ở bảng mã cũ (Windows-1258, TCVN3) hoặc dạng NFD sang Unicode UTF-8 NFC."""
-    from trangxa import fixencoding
+    from trangxa.read import fixencoding
 
     options = _options(communes_dir, commune=commune)
     folder = options.communes_dir / options.commune if options.commune else options.communes_dir
@@ -166,8 +166,8 @@ def publish(c, branch="gh-pages", remote="origin", per_commune=False, no_push=Fa
             "title": "tiêu đề (dùng đặt tên tệp)"})
 def new(c, commune, category, title):
     """Tạo một mục mới đúng mẫu của chuyên mục, ngày hôm nay, trong thư mục của xã."""
-    from trangxa.commune import load_province
-    from trangxa.templates import new_item
+    from trangxa.config.province import load_province
+    from trangxa.scaffold import new_item
 
     province = load_province(ROOT / "province.yml")
     path = new_item(province.profile, ROOT / "communes" / commune, category, title, dt.date.today())
@@ -177,8 +177,8 @@ def new(c, commune, category, title):
 @task(help={"lang": "ngôn ngữ, cách nhau bởi dấu phẩy (mặc định en,km)"})
 def i18n(c, lang="en,km"):
     """Cập nhật danh mục thông điệp (messages.pot, messages.po của từng ngôn ngữ) từ giao diện và hồ sơ pháp lý."""
-    from trangxa.commune import load_province
-    from trangxa.i18n import update_catalogues
+    from trangxa.config.province import load_province
+    from trangxa_render.i18n import update_catalogues
 
     province = load_province(ROOT / "province.yml")
     for path in update_catalogues(province.profile, lang.split(",")):

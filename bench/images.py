@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from trangxa.attachments import IMAGE_SUFFIXES  # noqa: E402
+from trangxa.read.attachments import IMAGE_SUFFIXES  # noqa: E402
 from trangxa_media.images import ImageStats, publish  # noqa: E402
 
 

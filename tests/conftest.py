@@ -8,7 +8,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pytest  # noqa: E402
 
 from helpers import TODAY  # noqa: E402
-from trangxa.build import BuildOptions, build  # noqa: E402
+from trangxa.options import BuildOptions  # noqa: E402
+from trangxa.build.loop import build  # noqa: E402
 
 
 @pytest.fixture(scope="session")

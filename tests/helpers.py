@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-from trangxa.build import BuildOptions, BuildResult, build
+from trangxa.options import BuildOptions
+from trangxa.build.loop import BuildResult, build
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 20)

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from fixtures import commune
 from helpers import build_scratch, commune_files, read
-from trangxa.findings import ProblemError
-from trangxa.items import read_item
-from trangxa.profile import load_profile
+from trangxa.law.findings import ProblemError
+from trangxa.read.items import read_item
+from trangxa.law.profile import load_profile
 
 from pathlib import Path
 
@@ -90,7 +90,7 @@ def test_a_link_outside_the_commune_is_refused(tmp_path):
     files["xa-khac/commune.yml"] = commune_files("xa-khac", "Xã Khác")["xa-khac/commune.yml"]
     files["xa-khac/van-ban/mat.pdf"] = b"%PDF-1.4 secret"
     from helpers import scratch_province
-    from trangxa.build import build
+    from trangxa.build.loop import build
 
     options = scratch_province(tmp_path, files)
     (options.communes_dir / "xa-tan-thanh/van-ban/mat.pdf").symlink_to(options.communes_dir / "xa-khac/van-ban/mat.pdf")
@@ -103,7 +103,7 @@ def test_a_link_outside_the_commune_is_refused(tmp_path):
 
 
 def test_fix_encoding_converts_only_when_asked_and_keeps_a_backup(tmp_path):
-    from trangxa import fixencoding
+    from trangxa.read import fixencoding
 
     communes = tmp_path / "communes"
     for name in ("windows-1258.md", "tcvn3-bytes.md", "tcvn3-pasted.md", "nfd.md", "date-slashes.md"):

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from trangxa.calendar import WorkCalendar
+from trangxa.law.calendar import WorkCalendar
 
 D = dt.date
 CAL = WorkCalendar()

@@ -7,9 +7,9 @@ import re
 from fixtures import commune
 from helpers import TODAY, commune_files, read, scratch_province
 from openpyxl import load_workbook
-from trangxa.build import build, report
+from trangxa.build.loop import build, report
 from trangxa.cli import main
-from trangxa.report import Quarter
+from trangxa.aggregate.report import Quarter
 
 
 def tree(*extra: tuple[str, str]):

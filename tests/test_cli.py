@@ -52,7 +52,7 @@ def test_the_plugin_list_is_exactly_ours():
 def test_every_rule_in_the_code_has_a_message():
     import re
 
-    from trangxa.findings import rules
+    from trangxa.law.findings import rules
 
     used = set()
     for path in (ROOT / "plugins").rglob("*.py"):

@@ -8,10 +8,10 @@ from dataclasses import replace
 
 from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
 from helpers import manifest, read, scratch_province, write_tree
-from trangxa import fingerprint
-from trangxa.build import SiteResult, build, reusable
-from trangxa.findings import Finding
-from trangxa.release import STATE, linked_sites, releases_dir
+from trangxa.build import fingerprint
+from trangxa.build.loop import SiteResult, build, reusable
+from trangxa.law.findings import Finding
+from trangxa.build.release import STATE, linked_sites, releases_dir
 
 NEWS = "---\ntieu_de: Tin sửa đổi mới nhất\nngay_dang: 19/11/2026\n---\nThân bài đã sửa.\n"
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from trangxa.profile import ProfileError, load_profile
+from trangxa.law.profile import ProfileError, load_profile
 
 LAW = Path(__file__).resolve().parents[2] / "shared" / "domain" / "LAW.md"
 

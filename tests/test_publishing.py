@@ -10,10 +10,10 @@ import yaml
 from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
 from helpers import ROOT, TODAY, manifest, read, scratch_province, write_tree
 
-from trangxa import build as build_module
-from trangxa.build import build
+from trangxa.build import loop as build_module
+from trangxa.build.loop import build
 from trangxa.cli import run_publish
-from trangxa.profile import load_profile
+from trangxa.law.profile import load_profile
 
 REPOSITORY = """\
 kho_noi_dung:
@@ -168,8 +168,8 @@ def test_every_page_links_to_its_source_in_the_web_ui(tmp_path, platform, edit, 
 
 
 def test_invoke_new_scaffolds_an_item_with_the_right_fields(tmp_path):
-    from trangxa.items import read_item
-    from trangxa.templates import new_item
+    from trangxa.read.items import read_item
+    from trangxa.scaffold import new_item
 
     profile = load_profile("nd224-2026")
     path = new_item(profile, tmp_path / "xa-tan-thanh", "tin-tuc", "Ra quân dọn kênh", TODAY)
@@ -190,8 +190,8 @@ def test_publishing_never_writes_into_the_built_release(tmp_path):
 
 
 def test_earlier_quarters_reports_stay_published(tmp_path):
-    from trangxa.build import report
-    from trangxa.report import Quarter
+    from trangxa.build.loop import report
+    from trangxa.aggregate.report import Quarter
 
     options = province(tmp_path)
     build(options)

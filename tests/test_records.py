@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from trangxa.profile import load_profile
-from trangxa.records import convert
+from trangxa.law.profile import load_profile
+from trangxa.read.records import convert
 
 PROFILE = load_profile("nd224-2026")
 DOCUMENT = PROFILE.record_types["van-ban"]

@@ -4,12 +4,12 @@ import datetime as dt
 
 import pytest
 
-from trangxa.calendar import WorkCalendar
+from trangxa.law.calendar import WorkCalendar
 from trangxa.checks import CheckContext, run_checks
 from trangxa.checks.rules import budget, consultation, deadlines, freshness, leaders, notices, presence, quota, reception
 from trangxa.checks.status import score, statuses
-from trangxa.items import Item
-from trangxa.profile import load_profile
+from trangxa.read.items import Item
+from trangxa.law.profile import load_profile
 
 D = dt.date
 AS_OF = D(2026, 11, 20)  # a Friday

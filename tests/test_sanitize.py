@@ -4,7 +4,7 @@ import pytest
 
 from fixtures import commune
 from helpers import build_scratch, commune_files, inline_scripts, read, walk
-from trangxa.sanitize import clean, scan
+from trangxa.read.sanitize import clean, scan
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from trangxa.findings import ProblemError
-from trangxa.sources import load_mapping, read_text, split_front_matter
+from trangxa.law.findings import ProblemError
+from trangxa.read.sources import load_mapping, read_text, split_front_matter
 
 
 def problem_of(text: str, first_line: int = 1):

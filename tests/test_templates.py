@@ -3,9 +3,9 @@
 import pytest
 
 from helpers import ROOT
-from trangxa.profile import load_profile
-from trangxa.sources import load_mapping, read_text, split_front_matter
-from trangxa.templates import template_text, write_templates
+from trangxa.law.profile import load_profile
+from trangxa.read.sources import load_mapping, read_text, split_front_matter
+from trangxa.scaffold import template_text, write_templates
 
 PROFILE = load_profile("nd224-2026")
 

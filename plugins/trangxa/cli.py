@@ -10,10 +10,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .build import BuildError, BuildOptions, BuildResult, build, check, report, with_defaults_from_env
-from .findings import format_github, format_json, format_text
-from .profile import ProfileError
-from .report import Quarter
+from trangxa.aggregate.summary import SUMMARY_FILE
+
+from trangxa.build.loop import BuildResult, build, check, report
+from trangxa.options import BuildError, BuildOptions, with_defaults_from_env
+from trangxa.formats import format_github, format_json, format_text
+from trangxa.law.profile import ProfileError
+from trangxa.aggregate.report import Quarter
 
 
 def parser() -> argparse.ArgumentParser:
@@ -81,8 +84,8 @@ def run_publish(options: BuildOptions, repo: Path, branch: str, remote: str, per
                 push: bool = True) -> int:
     """Build for production, keeping each commune's last good site when its files have errors (unless the
     province chose to publish with warnings), then push the output to the publishing branch."""
-    from . import publish
-    from .commune import load_province
+    from trangxa.build import publish
+    from trangxa.config.province import load_province
 
     try:
         province = load_province(options.province_path())
@@ -94,7 +97,7 @@ def run_publish(options: BuildOptions, repo: Path, branch: str, remote: str, per
     if code == 2:
         return code
     site = options.output.resolve()
-    sites = [(f"{branch}-{p.name}", p) for p in sorted(site.iterdir()) if (p / "trangxa.json").is_file()] \
+    sites = [(f"{branch}-{p.name}", p) for p in sorted(site.iterdir()) if (p / SUMMARY_FILE).is_file()] \
         if per_commune else [(branch, site)]
     domains = _domains(site) if per_commune and province.url_mode == "ten-mien" else {}
     for target, folder in sites:
@@ -107,7 +110,6 @@ def run_publish(options: BuildOptions, repo: Path, branch: str, remote: str, per
 def _domains(site: Path) -> dict[str, str]:
     import json
 
-    from .output import SUMMARY_FILE
 
     return {p.name: json.loads((p / SUMMARY_FILE).read_text(encoding="utf-8"))["domain"]
             for p in site.iterdir() if (p / SUMMARY_FILE).is_file()}

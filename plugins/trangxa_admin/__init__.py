@@ -8,7 +8,7 @@ is loaded from a CDN.
 
 from pelican import signals
 
-from .admin import write_admin
+from trangxa_admin.admin import write_admin
 
 
 def register() -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from trangxa.editing import COMMUNES_FOLDER
-from trangxa.findings import Problem
-from trangxa.profile import Profile
+from trangxa.scaffold import COMMUNES_FOLDER
+from trangxa.law.findings import Problem
+from trangxa.law.profile import Profile
 
 ROOT = Path(__file__).resolve().parents[2]
 DECAP_DIST = ROOT / "node_modules" / "decap-cms" / "dist"  # decap-cms.js and the chunks it loads beside it

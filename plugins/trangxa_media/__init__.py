@@ -7,7 +7,7 @@ hash; ``albums`` makes the photo library from folders of pictures; ``markup`` an
 
 from pelican import signals
 
-from .templating import add_globals
+from trangxa_media.templating import add_globals
 
 
 def register() -> None:

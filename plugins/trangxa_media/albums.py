@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from trangxa.text import fold, slugify
 
-from .images import Picture
+from trangxa_media.images import Picture
 
 LOOSE_ALBUM = "anh-khac"  # the album of pictures not put in a folder of their own
 

@@ -11,9 +11,9 @@ from html import unescape
 
 from markupsafe import escape
 
-from .images import Picture
-from .markup import picture_html, youtube_facade
-from .video import youtube_id
+from trangxa_media.images import Picture
+from trangxa_media.markup import picture_html, youtube_facade
+from trangxa_media.video import youtube_id
 
 IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>")
 ATTR = re.compile(r'(?P<name>[a-z]+)="(?P<value>[^"]*)"')

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from .images import Picture, Rendition
-from .video import youtube_id
+from trangxa_media.images import Picture, Rendition
+from trangxa_media.video import youtube_id
 
 # How wide a picture is shown, for the browser to pick a rendition (the page is at most 68rem wide).
 SIZES = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from .markup import largest, picture_html, youtube_facade
+from trangxa_media.markup import largest, picture_html, youtube_facade
 
 
 def _base(context, rel: str) -> str:

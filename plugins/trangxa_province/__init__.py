@@ -6,9 +6,9 @@ build left beside its site (``trangxa.json``), so one commune can be rebuilt wit
 
 from pelican import signals
 
-from trangxa.filters import add_filters
+from trangxa_render.filters import add_filters
 
-from .generator import ProvinceGenerator
+from trangxa_province.generator import ProvinceGenerator
 
 
 def add_generator(pelican):

@@ -3,15 +3,17 @@ dashboard, the quarterly report, and the province's own pages."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from trangxa import findings, output
-from trangxa.report import Quarter, QuarterReport, assemble, part_from_data, write_csv, write_xlsx
-from trangxa.runs import SiteRun
+from trangxa.law import findings
+
+from trangxa_render import pages as output
+from trangxa.aggregate.summary import read_summaries
+from trangxa.aggregate.report import Quarter, QuarterReport, assemble, part_from_data, write_csv, write_xlsx
+from trangxa.build.jobs import SiteRun
 
 LATEST_NEWS = 12
 DASHBOARD = "tinh-trang/"
@@ -101,16 +103,6 @@ class ProvinceGenerator(Generator):
             write_xlsx(report, xlsx_file)
         write.page(f"{folder}index.html", "report", file_name=name,
                    breadcrumbs=[(f"Báo cáo {report.quarter.label}", folder)])
-
-
-def read_summaries(output_path: Path, slugs: list[str]) -> list[dict]:
-    """The summary each commune's build wrote; a commune without one (never built) is left out."""
-    summaries = []
-    for slug in slugs:
-        path = output_path / slug / output.SUMMARY_FILE
-        if path.is_file():
-            summaries.append(json.loads(path.read_text(encoding="utf-8")))
-    return summaries
 
 
 def group_by_type(summaries: list[dict], profile) -> list[tuple[str, str, list[dict]]]:

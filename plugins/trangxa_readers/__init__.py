@@ -6,7 +6,7 @@ converted as the profile's record type declares, and what was wrong travels with
 
 from pelican import signals
 
-from .reader import ItemReader
+from trangxa_readers.reader import ItemReader
 
 
 def add_reader(readers) -> None:

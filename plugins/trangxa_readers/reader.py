@@ -14,9 +14,9 @@ from pathlib import Path, PurePosixPath
 import markdown
 from pelican.readers import BaseReader
 
-from trangxa import sanitize
-from trangxa.items import CONTENT_SUFFIXES, INDEX_STEM, Item, read_item
-from trangxa.profile import Profile
+from trangxa.read import sanitize
+from trangxa.read.items import CONTENT_SUFFIXES, INDEX_STEM, Item, read_item
+from trangxa.law.profile import Profile
 from trangxa.text import slugify
 from trangxa_media import body
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pelican import signals
 
-from trangxa.findings import Problem
+from trangxa.law.findings import Problem
 
-from .indexer import write_index
+from trangxa_search.indexer import write_index
 
 
 def index_site(pelican) -> None:

@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .records import SearchPage, record_html
+from trangxa_search.records import SearchPage, record_html
 
 FOLDER = "pagefind"
 # The index, the search library and its worker and WebAssembly are all a reader downloads; the ready-made UIs

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .twins import html_with_twins
+from trangxa_search.twins import html_with_twins
 
 MAIN = re.compile(r"<main\b[^>]*>(?P<inner>.*)</main>", re.S)
 H1 = re.compile(r"<h1\b[^>]*>(?P<text>.*?)</h1>", re.S)

@@ -6,8 +6,8 @@ uses ``trangxa_province`` instead.
 
 from pelican import signals
 
-from trangxa.filters import add_filters
-from .generator import CommuneGenerator
+from trangxa_render.filters import add_filters
+from trangxa_site.generator import CommuneGenerator
 
 
 def add_generator(pelican):

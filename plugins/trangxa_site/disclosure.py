@@ -11,7 +11,7 @@ from pelican.contents import Content
 
 from trangxa.checks import published_on
 from trangxa.checks.rules.budget import QUARTER_NAMES
-from trangxa.profile import Profile
+from trangxa.law.profile import Profile
 
 NUMBER_FIELDS = ("so_ky_hieu", "can_cu_so", "ma_thu_tuc", "quyet_dinh_cong_bo")
 CREATED_FIELDS = ("ngay_ban_hanh", "ngay_quyet_dinh", "can_cu_ngay", "ngay_mo", "ngay_cap_nhat", "ngay")

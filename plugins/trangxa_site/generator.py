@@ -11,16 +11,23 @@ from pathlib import Path
 from pelican.contents import Content, Page
 from pelican.generators import Generator
 
-from trangxa import editing, items
-from trangxa.checks import published_on
-from trangxa.compliance import check_items, quarter_part
-from trangxa.report import Quarter
-from trangxa.findings import Problem, ProblemError
-from trangxa.runs import SiteRun
+from trangxa import scaffold as editing
+from trangxa.aggregate.summary import SUMMARY_FILE
 
-from trangxa import output as outputs
-from . import disclosure, languages, links, media, registry
-from .sections import Section, build_sections, latest, paginate
+from trangxa.read import items
+from trangxa.checks import published_on
+from trangxa.checks.commune import check_items, quarter_part
+from trangxa.aggregate.report import Quarter
+from trangxa.law.findings import Problem, ProblemError
+from trangxa.build.jobs import SiteRun
+
+from trangxa_render import pages as outputs
+from trangxa_site import disclosure
+from trangxa_site import languages
+from trangxa_site import links
+from trangxa_site import media
+from trangxa_site import registry
+from trangxa_site.sections import Section, build_sections, latest, paginate
 
 HOME_NEWS = 6
 STATUS_PAGE = "tinh-trang-cap-nhat/"
@@ -227,6 +234,6 @@ class CommuneGenerator(Generator):
             "report": self.report_part,
         }
         self.run.summary = summary
-        path = Path(self.output_path) / outputs.SUMMARY_FILE
+        path = Path(self.output_path) / SUMMARY_FILE
         path.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
 

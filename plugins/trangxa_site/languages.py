@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pelican.contents import Content
 
-from trangxa import i18n
+from trangxa_render import i18n
 
 VI = i18n.SOURCE
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from pelican.contents import Content
 
-from trangxa.profile import Profile
-from trangxa.references import references
+from trangxa.law.profile import Profile
+from trangxa.checks.references import references
 
 LONE_LINK = re.compile(r'<p>\s*<a href="(?P<href>[^":]+)">(?P<text>[^<]*)</a>\s*</p>')
 

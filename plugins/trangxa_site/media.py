@@ -6,12 +6,12 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path, PurePosixPath
 
-from trangxa.attachments import IMAGE_SUFFIXES
-from trangxa.findings import Problem
+from trangxa.read.attachments import IMAGE_SUFFIXES
+from trangxa.law.findings import Problem
 from trangxa_media import albums as album_pages
 from trangxa_media.images import ImageStats, publish
 
-from .sections import Section, paginate
+from trangxa_site.sections import Section, paginate
 
 ALBUMS_PER_PAGE = 24
 

@@ -15,10 +15,10 @@ from pathlib import PurePosixPath
 
 from pelican.contents import Content
 
-from trangxa.profile import Category, FieldSpec, RecordType
+from trangxa.law.profile import Category, FieldSpec, RecordType
 from trangxa.text import slugify
 
-from .sections import ListingPage, Section, paginate
+from trangxa_site.sections import ListingPage, Section, paginate
 
 OLDEST_FIRST = "cu-nhat/"  # the registry sorted oldest first, beside the default newest-first page
 FILTERS = "loc/"  # loc/<field>/<value>/: one page per value of a filter field

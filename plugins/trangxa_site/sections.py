@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pelican.contents import Content
 
-from trangxa.profile import Category, Profile
+from trangxa.law.profile import Category, Profile
 
 PAGE_SIZE = 20  # items per listing page; more go to trang-2/, trang-3/ …
 

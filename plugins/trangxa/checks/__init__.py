@@ -12,10 +12,10 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..calendar import WorkCalendar
-from ..findings import Problem
-from ..items import Item
-from ..profile import Category, Profile
+from trangxa.law.calendar import WorkCalendar
+from trangxa.law.findings import Problem
+from trangxa.read.items import Item
+from trangxa.law.profile import Category, Profile
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def visible(items: list[Item], as_of: dt.date) -> tuple[Item, ...]:
 
 
 def run_checks(profile: Profile, items: list[Item], as_of: dt.date, calendar: WorkCalendar) -> list[Hit]:
-    from . import rules  # the rule modules, in the order their findings are listed
+    from trangxa.checks import rules  # the rule modules, in the order their findings are listed
 
     ctx = CheckContext(profile, visible(items, as_of), as_of, calendar)
     return [hit for rule in rules.ALL for hit in rule.check(ctx)]

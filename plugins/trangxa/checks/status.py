@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..findings import rule_status
-from ..profile import Profile
-from . import Hit, published_on
+from trangxa.law.findings import rule_status
+from trangxa.law.profile import Profile
+from trangxa.checks import Hit
+from trangxa.checks import published_on
 
 STATES = ("missing", "late", "stale", "complete", "empty")  # worst first
 LABELS = {"missing": "Thiếu", "late": "Đăng muộn", "stale": "Chưa cập nhật", "complete": "Đầy đủ",

@@ -6,9 +6,11 @@ the year before ``as_of`` is checked. The quarter is read from ``ky_bao_cao`` ("
 import datetime as dt
 import re
 
-from .. import CheckContext, Hit
-from ...findings import Problem
-from ...text import fold
+from trangxa.checks import CheckContext
+
+from trangxa.checks import Hit
+from trangxa.law.findings import Problem
+from trangxa.text import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 QUARTER_NAMES = ("", "I", "II", "III", "IV")

@@ -3,8 +3,10 @@ are posted (Luật Thực hiện dân chủ ở cơ sở Điều 11.11). Rule da
 
 import datetime as dt
 
-from .. import CheckContext, Hit
-from ...findings import Problem
+from trangxa.checks import CheckContext
+
+from trangxa.checks import Hit
+from trangxa.law.findings import Problem
 
 
 def check(ctx: CheckContext):

@@ -5,8 +5,10 @@ cơ sở Điều 12.3). Rule data: ``deadline: {from: field, to: field, working_
 
 import datetime as dt
 
-from .. import CheckContext, Hit
-from ...findings import Problem
+from trangxa.checks import CheckContext
+
+from trangxa.checks import Hit
+from trangxa.law.findings import Problem
 
 
 def check(ctx: CheckContext):

@@ -5,8 +5,12 @@
 
 import datetime as dt
 
-from .. import CheckContext, Hit, published_on
-from ...findings import Problem
+from trangxa.checks import CheckContext
+
+from trangxa.checks import Hit
+
+from trangxa.checks import published_on
+from trangxa.law.findings import Problem
 
 
 def check(ctx: CheckContext):

@@ -3,9 +3,11 @@ on the page — the page shows nobody current in that post. Rule data: ``term_en
 
 import datetime as dt
 
-from .. import CheckContext, Hit
-from ...findings import Problem
-from ...text import new_style_tones
+from trangxa.checks import CheckContext
+
+from trangxa.checks import Hit
+from trangxa.law.findings import Problem
+from trangxa.text import new_style_tones
 
 
 def check(ctx: CheckContext):

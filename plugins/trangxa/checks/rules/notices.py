@@ -4,8 +4,10 @@ Rule data: ``publish_before: {field: date announced, published: posting date, wo
 
 import datetime as dt
 
-from .. import CheckContext, Hit
-from ...findings import Problem
+from trangxa.checks import CheckContext
+
+from trangxa.checks import Hit
+from trangxa.law.findings import Problem
 
 
 def check(ctx: CheckContext):

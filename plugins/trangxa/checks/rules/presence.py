@@ -3,8 +3,10 @@ items (the introduction items of NĐ 224 Điều 9.1.c among them). A category w
 through them. Only records of the category's own type count: an introduction (index.md) above a list of
 disclosures is not a disclosure."""
 
-from .. import CheckContext, Hit
-from ...findings import Problem
+from trangxa.checks import CheckContext
+
+from trangxa.checks import Hit
+from trangxa.law.findings import Problem
 
 
 def check(ctx: CheckContext):

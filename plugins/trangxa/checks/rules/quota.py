@@ -3,8 +3,12 @@ before ``as_of``. Rule data: ``quota_per_month: N`` (0 switches it off; province
 
 import datetime as dt
 
-from .. import CheckContext, Hit, published_on
-from ...findings import Problem
+from trangxa.checks import CheckContext
+
+from trangxa.checks import Hit
+
+from trangxa.checks import published_on
+from trangxa.law.findings import Problem
 
 
 def check(ctx: CheckContext):

@@ -4,9 +4,11 @@ already be posted, 5 working days ahead. Rule data: ``chairman_weekly: {weeks_ba
 
 import datetime as dt
 
-from .. import CheckContext, Hit
-from ...findings import Problem
-from ...text import fold
+from trangxa.checks import CheckContext
+
+from trangxa.checks import Hit
+from trangxa.law.findings import Problem
+from trangxa.text import fold
 
 WEEK = dt.timedelta(days=7)
 

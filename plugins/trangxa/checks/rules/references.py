@@ -2,9 +2,11 @@
 commune's page does not have — the link can only be shown as text. ``replaced-still-in-force``: a document that
 another one replaces still says it is in force. Rule data: ``replaced_status: {by, field, in_force}``."""
 
-from .. import CheckContext, Hit
-from ...findings import Problem
-from ...references import references
+from trangxa.checks import CheckContext
+
+from trangxa.checks import Hit
+from trangxa.law.findings import Problem
+from trangxa.checks.references import references
 
 
 def check(ctx: CheckContext):

@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import sanitize
-from .attachments import IMAGE_SUFFIXES, check_attachment
-from .bodylinks import scan_body
-from .findings import Problem, ProblemError
-from .profile import Profile, RecordType
-from .records import convert
-from .sources import Mapping, load_mapping, read_source, split_front_matter
-from .text import slugify
+from trangxa.read import sanitize
+from trangxa.read.attachments import IMAGE_SUFFIXES, check_attachment
+from trangxa.read.bodylinks import scan_body
+from trangxa.law.findings import Problem, ProblemError
+from trangxa.law.profile import Profile, RecordType
+from trangxa.read.records import convert
+from trangxa.read.sources import Mapping, load_mapping, read_source, split_front_matter
+from trangxa.text import slugify
 
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 INDEX_STEM = "index"  # index.md / index.yml is the category's own text, shown on its page

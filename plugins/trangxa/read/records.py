@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from .findings import Problem
-from .profile import FieldSpec, RecordType
-from .text import nfc, same_name
+from trangxa.law.findings import Problem
+from trangxa.law.profile import FieldSpec, RecordType
+from trangxa.text import nfc, same_name
 
 DATE_FORMATS = (
     re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$"),  # 17/11/2023, how staff type it

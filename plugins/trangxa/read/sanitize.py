@@ -9,7 +9,7 @@ import re
 
 import nh3
 
-from .findings import Problem
+from trangxa.law.findings import Problem
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl", "dt", "em",

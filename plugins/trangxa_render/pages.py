@@ -12,10 +12,9 @@ from xml.sax.saxutils import escape
 
 from pelican.contents import Content, Page
 
-from .findings import ProblemError
-from .profile import Category, Profile
+from trangxa.law.findings import ProblemError
+from trangxa.law.profile import Category, Profile
 
-SUMMARY_FILE = "trangxa.json"  # a commune's summary for the provincial index, beside its site
 
 
 def read_shared_pages(generator, shared_path: str | None) -> list[Content]:

@@ -12,21 +12,10 @@ import datetime as dt
 import functools
 import gettext
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 SOURCE = "vi"  # the language the templates are written in
 CATALOGUES = Path(__file__).resolve().parents[2] / "themes" / "trangxa" / "translations"
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str  # the language's code in file names and URLs: en, km, cjm
-    name: str  # its name in itself, for the language switcher: English, ភាសាខ្មែរ
-    name_vi: str  # its name in Vietnamese
-    locale: str  # the Babel locale for dates ("vi" for Cham, which Babel does not know)
-    html_lang: str  # the lang attribute (BCP 47)
-    untranslated: str = ""  # the switcher's link to this language's home from a page not translated into it
 
 
 @functools.cache

@@ -10,11 +10,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import run_checks, visible
-from .checks.status import CategoryStatus, score, statuses
-from .commune import Province, load_commune
-from .findings import Finding, place
-from .items import Item, read_commune
+from trangxa.checks import run_checks, visible
+from trangxa.checks.status import CategoryStatus, score, statuses
+from trangxa.config.province import Province
+from trangxa.config.commune import load_commune
+from trangxa.law.findings import Finding, place
+from trangxa.read.items import Item, read_commune
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def check_commune(folder: Path, province: Province, as_of: dt.date) -> CommuneCh
 def quarter_part(province: Province, commune, items: list[Item], quarter) -> dict:
     """This commune's part of the quarter's report, checked as of the quarter's last day, as plain data (it
     travels in the commune's summary to the provincial index)."""
-    from .report import commune_part, part_to_data
+    from trangxa.aggregate.report import commune_part, part_to_data
 
     findings, found, points = check_items(province, commune.slug, items, quarter.end)
     checked = CommuneCheck(commune.slug, commune.name, commune.type, tuple(findings), tuple(found), points,

@@ -9,8 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import encodings
-from .items import CONTENT_SUFFIXES
+from trangxa.read import encodings
+from trangxa.read.items import CONTENT_SUFFIXES
 
 BACKUP = ".trangxa-backup"
 

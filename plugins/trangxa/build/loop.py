@@ -15,45 +15,16 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-from .commune import Province, discover, load_commune, load_province
-from .compliance import CommuneCheck, check_commune
-from .findings import Finding, Problem, place, rule_status
-from . import fingerprint
-from .release import Stage, bring_in, keep_previous, linked_sites, read_state, staged, write_state
-from .report import Quarter, QuarterReport, build_report
-from .runs import SiteRun
+from trangxa.options import ROOT, BuildError, BuildOptions
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-class BuildError(Exception):
-    """The run itself cannot be done (no communes folder, an unknown commune, a broken province file)."""
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    communes_dir: Path = ROOT / "communes"
-    output: Path = ROOT / "output"
-    commune: str | None = None
-    jobs: int = 0  # 0: one per core
-    province_file: Path | None = None  # default: province.yml beside the communes folder, else the repo's
-    content_dir: Path = ROOT / "content"
-    settings_file: Path = ROOT / "pelicanconf.py"
-    relative_urls: bool | None = None  # None: as the settings file says
-    today: dt.date = field(default_factory=dt.date.today)
-    shard: tuple[int, int] | None = None  # (K, N): build every N-th commune, starting with the K-th; no index
-    merge_from: tuple[Path, ...] = ()  # build no commune: take their sites from these outputs, build the index
-    keep_last_good: bool = False  # a commune whose files have errors keeps its previous site (publishing)
-    cache_dir: Path | None = None  # processed pictures by content hash; default .trangxa-cache beside the output
-
-    def cache_path(self) -> Path:
-        return self.cache_dir or self.output.parent / ".trangxa-cache"
-
-    def province_path(self) -> Path:
-        if self.province_file:
-            return self.province_file
-        beside = self.communes_dir.parent / "province.yml"
-        return beside if beside.is_file() else ROOT / "province.yml"
+from trangxa.config.commune import discover, load_commune
+from trangxa.config.province import Province, load_province
+from trangxa.checks.commune import CommuneCheck, check_commune
+from trangxa.law.findings import Finding, Problem, place, rule_status
+from trangxa.build import fingerprint
+from trangxa.build.release import Stage, bring_in, keep_previous, linked_sites, read_state, staged, write_state
+from trangxa.aggregate.report import Quarter, QuarterReport, build_report
+from trangxa.build.jobs import SiteRun
 
 
 @dataclass(frozen=True)
@@ -344,17 +315,3 @@ def _run_pelican(settings: dict, run: SiteRun) -> bool:
         run.report(run.name, Problem("build-failed", {"detail": f"{type(err).__name__}: {err}"}))
         return False
     return True
-
-
-def with_defaults_from_env(options: BuildOptions) -> BuildOptions:
-    """Options not given on the command line may come from TRANGXA_* environment variables."""
-    env = os.environ
-    if not env.get("TRANGXA_JOBS", "0").isdigit():
-        raise BuildError(f"TRANGXA_JOBS phải là một số, không phải '{env['TRANGXA_JOBS']}'.")
-    return replace(
-        options,
-        communes_dir=Path(env.get("TRANGXA_COMMUNES_DIR", options.communes_dir)),
-        output=Path(env.get("TRANGXA_OUTPUT", options.output)),
-        commune=env.get("TRANGXA_COMMUNE", options.commune) or None,
-        jobs=int(env.get("TRANGXA_JOBS", options.jobs)),
-    )

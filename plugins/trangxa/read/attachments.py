@@ -9,7 +9,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from .findings import Problem
+from trangxa.law.findings import Problem
 
 ATTACHMENT_SUFFIXES = frozenset(
     ".pdf .doc .docx .xls .xlsx .odt .ods .odp .ppt .pptx .csv .txt .zip .jpg .jpeg .png .webp .gif .mp4 .webm "

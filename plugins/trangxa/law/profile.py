@@ -14,13 +14,22 @@ from pathlib import Path
 
 import yaml
 
-from .i18n import Language
 
-PROFILES_DIR = Path(__file__).resolve().parents[2] / "profiles"
+PROFILES_DIR = Path(__file__).resolve().parents[3] / "profiles"
 FIELD_TYPES = frozenset(
     "text markdown date time choice number url email phone file image list files photos".split()
 )
 REQUIREMENTS = frozenset({"always", "where-exists", "recommended", "generated"})
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # the language's code in file names and URLs: en, km, cjm
+    name: str  # its name in itself, for the language switcher: English, ភាសាខ្មែរ
+    name_vi: str  # its name in Vietnamese
+    locale: str  # the Babel locale for dates ("vi" for Cham, which Babel does not know)
+    html_lang: str  # the lang attribute (BCP 47)
+    untranslated: str = ""  # the switcher's link to this language's home from a page not translated into it
 
 
 class ProfileError(Exception):

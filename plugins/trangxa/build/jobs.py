@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .commune import Commune, Province
-from .findings import Finding, Problem, place
+from trangxa.config.commune import Commune
+from trangxa.config.province import Province
+from trangxa.law.findings import Finding, Problem, place
 
 
 @dataclass

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .items import Item
-from .profile import FieldSpec, Profile
-from .text import new_style_tones, nfc
+from trangxa.read.items import Item
+from trangxa.law.profile import FieldSpec, Profile
+from trangxa.text import new_style_tones, nfc
 
 
 @dataclass(frozen=True)

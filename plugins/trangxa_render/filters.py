@@ -7,8 +7,8 @@ import os
 
 from jinja2 import pass_context
 
-from . import i18n
-from .text import vn_date, vn_number
+from trangxa_render import i18n
+from trangxa.text import vn_date, vn_number
 
 
 @pass_context

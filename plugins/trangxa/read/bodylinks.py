@@ -7,7 +7,7 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from .findings import Problem
+from trangxa.law.findings import Problem
 
 # ![alt](target "title") and [text](target); <img src="…" alt="…"> and <a href="…"> in raw HTML
 MD_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")

@@ -11,11 +11,11 @@ import re
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
-from .checks import published_on
-from .checks.rules.budget import QUARTER_NAMES, quarter_end
-from .compliance import CommuneCheck
-from .findings import rule_status
-from .profile import Profile
+from trangxa.checks import published_on
+from trangxa.checks.rules.budget import QUARTER_NAMES, quarter_end
+from trangxa.checks.commune import CommuneCheck
+from trangxa.law.findings import rule_status
+from trangxa.law.profile import Profile
 
 QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 DEADLINE_RULES = ("deadline", "publish_before", "answer_within")

@@ -24,6 +24,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from trangxa.aggregate.summary import SUMMARY_FILE
+
 
 REPORTS = "bao-cao"  # the quarterly reports, kept from release to release (a build rewrites only its quarter)
 
@@ -58,7 +60,7 @@ class Stage:
     def site_of(self, slug: str) -> Path | None:
         """The site the previous release has for a commune; None when it has none."""
         old = self.previous / slug if self.previous else None
-        if old is None or not (old / "trangxa.json").is_file():
+        if old is None or not (old / SUMMARY_FILE).is_file():
             return None
         if old.is_symlink():
             return old.resolve()
@@ -139,7 +141,7 @@ def keep_previous(stage: Stage, slug: str) -> bool:
 def bring_in(stage: Stage, outputs: list[Path]) -> None:
     """Copy the commune sites other builds wrote (CI shards) into the stage."""
     for output in outputs:
-        for site in sorted(p for p in output.resolve().iterdir() if (p / "trangxa.json").is_file()):
+        for site in sorted(p for p in output.resolve().iterdir() if (p / SUMMARY_FILE).is_file()):
             copy = stage.new_site(site.name)
             shutil.copytree(site, copy, symlinks=False)
             stage.link(site.name, copy)
@@ -148,7 +150,7 @@ def bring_in(stage: Stage, outputs: list[Path]) -> None:
 def linked_sites(release: Path) -> dict[str, str]:
     """slug → the name of the site folder a release links the commune to."""
     return {entry.name: entry.resolve().name for entry in release.iterdir()
-            if entry.is_symlink() and (entry / "trangxa.json").is_file()}
+            if entry.is_symlink() and (entry / SUMMARY_FILE).is_file()}
 
 
 def read_state(output: Path) -> dict:

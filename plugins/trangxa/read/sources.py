@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from . import encodings
+from trangxa.read import encodings
 
-from .findings import Problem, ProblemError
-from .text import nfc
+from trangxa.law.findings import Problem, ProblemError
+from trangxa.text import nfc
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,19 @@
-"""Blank templates (mẫu) for staff to copy: one per record type, written from the legal profile, so that the
-templates can never disagree with what the checks expect. ``invoke mau`` writes them to ``communes/_mau/``."""
+"""What staff start from: blank templates (mẫu), one per record type, written from the legal profile so that they
+can never disagree with what the checks expect (``invoke mau`` writes them to ``communes/_mau/``; ``invoke new``
+fills one in); and links into the Git web UI where staff edit — "Sửa trang này" on every page, "Thêm mới" on
+every category, the new file pre-filled from the category's template (GitHub's and GitLab's "new file" pages take
+its name and content from the address)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
-from .profile import Profile, RecordType
-from .text import slugify
+from trangxa.law.profile import Category, Profile, RecordType
+from trangxa.text import slugify
 
+COMMUNES_FOLDER = "communes"  # where the communes sit in the repository
 EXAMPLES = {"date": "20/11/2026", "time": '"07:30"', "number": "0", "url": "https://", "files": "[]",
             "file": "", "image": "", "list": "[]", "email": "ten@donvi.gov.vn",
             "phone": "0290 3831 000", "photos": "\n  - tep: anh-1.jpg\n    mo_ta: Mô tả ảnh"}
@@ -61,3 +66,26 @@ def new_item(profile: Profile, commune_dir: Path, category_slug: str, title: str
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(template_text(record_type, values), encoding="utf-8")
     return path
+
+
+def edit_url(repository: dict, commune: str, rel: str) -> str:
+    """The page that edits ``rel`` (a file of the commune) in the web UI."""
+    if not repository:
+        return ""
+    path = quote(f"{COMMUNES_FOLDER}/{commune}/{rel}")
+    infix = "/-/edit/" if repository["platform"] == "gitlab" else "/edit/"
+    return f"{repository['url']}{infix}{repository['branch']}/{path}"
+
+
+def new_url(repository: dict, profile: Profile, commune: str, category: Category, day: dt.date) -> str:
+    """The web UI's "new file" page in the category's folder, with a dated name and the template as content."""
+    if not repository:
+        return ""
+    record_type = profile.record_types[category.record_type]
+    name = file_name(record_type, "tieu-de", day)
+    folder = quote(f"{COMMUNES_FOLDER}/{commune}/{category.slug}")
+    if repository["platform"] == "gitlab":
+        query = urlencode({"file_name": name, "content": template_text(record_type)})
+        return f"{repository['url']}/-/new/{repository['branch']}/{folder}?{query}"
+    query = urlencode({"filename": name, "value": template_text(record_type)})
+    return f"{repository['url']}/new/{repository['branch']}/{folder}?{query}"
