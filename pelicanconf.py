@@ -1,8 +1,9 @@
 """Pelican settings shared by every site of the province: each commune and the provincial index.
 
-The build (``plugins/trangxa/build.py``) reads this file once per site with ``read_settings(path,
-override=...)`` and overrides what differs per site: PATH, OUTPUT_PATH, SITEURL, SITENAME and the run
-object ``TRANGXA_RUN``. Production differences live in ``publishconf.py``.
+The build (``plugins/trangxa/build/render.py``) reads this file once per site with ``read_settings(path,
+override=...)`` and overrides what differs per site: PATH, OUTPUT_PATH, SITEURL, SITENAME and the site's job
+under ``TRANGXA`` (everything already read and checked: Pelican only renders). Production differences live in
+``publishconf.py``.
 """
 
 import os
@@ -10,8 +11,6 @@ import sys
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(_HERE, "plugins"))
-
-from trangxa.text import slugify as _slugify  # noqa: E402  (heading anchors: đ → d, like every slug)
 
 AUTHOR = ""
 SITENAME = "trangxa"
@@ -23,9 +22,10 @@ THEME_STATIC_DIR = "theme"
 
 # Only our plugins, listed: an unset PLUGINS would load every installed plugin.
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["trangxa_readers", "trangxa_media", "trangxa_site", "trangxa_province", "trangxa_admin", "trangxa_search"]
+PLUGINS = ["trangxa_media", "trangxa_site", "trangxa_province"]
 
-# Our generators read and write everything; Pelican's article and page generators get nothing to do.
+# Our generators write everything (the build has read the files); Pelican's article and page generators get
+# nothing to do, and no Pelican reader is used.
 # (DISPLAY_PAGES_ON_MENU off: on by default it puts every page in every page's menu.)
 ARTICLE_PATHS: list = []
 PAGE_PATHS: list = []
@@ -56,14 +56,7 @@ CHECK_MODIFIED_METHOD = "md5"
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.sane_lists": {},
-        "markdown.extensions.toc": {"permalink": False, "slugify": lambda text, separator: _slugify(text)},
-    },
-    "output_format": "html5",
-}
+# Markdown is rendered when the files are read (plugins/trangxa/read/markdown.py), not by a Pelican reader.
 
 # No inline script anywhere (the theme has none; staff HTML is sanitised); 'wasm-unsafe-eval' lets the search
 # (Pagefind's WebAssembly) run, which is not script from a string; object-src 'self' for the inline PDF

@@ -71,8 +71,8 @@ def build(c, communes_dir=None, output=None, commune=None, jobs=None, shard=None
 })
 def check(c, communes_dir=None, commune=None, as_of=None, format="text", strict=False):
     """Kiểm tra nội dung của các xã theo quy định; thoát 0 nếu không có lỗi, 1 nếu có, 2 nếu không chạy được."""
-    day = _date(as_of) or dt.date.today()
-    code = run_check(_options(communes_dir, commune=commune), day, format, strict)
+    options = _options(communes_dir, commune=commune)
+    code = run_check(replace(options, as_of=_date(as_of) or options.as_of), format, strict)
     if code:
         raise Exit(code=code)
 
@@ -183,3 +183,12 @@ def i18n(c, lang="en,km"):
     province = load_province(ROOT / "province.yml")
     for path in update_catalogues(province.profile, lang.split(",")):
         print(path.relative_to(ROOT))
+
+
+@task
+def cau_hinh(c):
+    """Viết lại docs/cau-hinh.md (tài liệu cấu hình) từ các lược đồ trong mã."""
+    from trangxa.config.reference import write_reference
+    from trangxa.law.loading import load_profile
+
+    print(write_reference(load_profile("nd224-2026"), ROOT / "docs" / "cau-hinh.md").relative_to(ROOT))

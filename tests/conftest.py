@@ -9,14 +9,14 @@ import pytest  # noqa: E402
 
 from helpers import TODAY  # noqa: E402
 from trangxa.options import BuildOptions  # noqa: E402
-from trangxa.build.loop import build  # noqa: E402
+from trangxa.runs import build  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory):
     """The bundled demo province built once for the whole session (two communes at a time, as CI does)."""
     output = tmp_path_factory.mktemp("demo") / "output"
-    options = BuildOptions(communes_dir=ROOT / "communes", output=output, jobs=2, today=TODAY)
+    options = BuildOptions(communes_dir=ROOT / "communes", output=output, jobs=2, as_of=TODAY)
     return build(options), output
 
 

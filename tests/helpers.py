@@ -12,7 +12,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from trangxa.options import BuildOptions
-from trangxa.build.loop import BuildResult, build
+from trangxa.build.results import BuildResult
+from trangxa.runs import build
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 20)
@@ -60,7 +61,7 @@ def scratch_province(tmp_path: Path, files: dict[str, str | bytes], mode: str = 
     """A province of the given commune files in tmp_path; returns the options that build it."""
     communes = write_tree(tmp_path / "communes", files)
     write_tree(tmp_path, {"province.yml": PROVINCE_YML.format(mode=mode, profile=profile)})
-    return BuildOptions(communes_dir=communes, output=tmp_path / "output", jobs=1, today=TODAY)
+    return BuildOptions(communes_dir=communes, output=tmp_path / "output", jobs=1, as_of=TODAY)
 
 
 def build_scratch(tmp_path: Path, files: dict[str, str | bytes], **kwargs) -> tuple[BuildResult, Path]:

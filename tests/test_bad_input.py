@@ -11,7 +11,7 @@ from fixtures import commune
 from helpers import build_scratch, commune_files, read
 from trangxa.law.findings import ProblemError
 from trangxa.read.items import read_item
-from trangxa.law.profile import load_profile
+from trangxa.law.loading import load_profile
 
 from pathlib import Path
 
@@ -90,7 +90,7 @@ def test_a_link_outside_the_commune_is_refused(tmp_path):
     files["xa-khac/commune.yml"] = commune_files("xa-khac", "Xã Khác")["xa-khac/commune.yml"]
     files["xa-khac/van-ban/mat.pdf"] = b"%PDF-1.4 secret"
     from helpers import scratch_province
-    from trangxa.build.loop import build
+    from trangxa.runs import build
 
     options = scratch_province(tmp_path, files)
     (options.communes_dir / "xa-tan-thanh/van-ban/mat.pdf").symlink_to(options.communes_dir / "xa-khac/van-ban/mat.pdf")

@@ -4,7 +4,7 @@ import unicodedata
 
 from fixtures import DONG_HAI, TAN_THANH, communes
 from helpers import broken_links, build_scratch, links_of, manifest, read, relative_site
-from trangxa.law.profile import load_profile
+from trangxa.law.loading import load_profile
 
 
 province = communes
@@ -148,7 +148,7 @@ def test_one_commune_rebuilds_alone_and_the_index_keeps_the_others(tmp_path):
     from dataclasses import replace
 
     from helpers import scratch_province
-    from trangxa.build.loop import build
+    from trangxa.runs import build
 
     options = scratch_province(tmp_path, province(TAN_THANH, DONG_HAI))
     build(options)
@@ -164,7 +164,7 @@ def test_parallel_build_equals_sequential(tmp_path):
     from dataclasses import replace
 
     from helpers import scratch_province
-    from trangxa.build.loop import build
+    from trangxa.runs import build
 
     options = scratch_province(tmp_path, province(TAN_THANH, DONG_HAI))
     build(replace(options, output=tmp_path / "one", jobs=1))

@@ -7,7 +7,7 @@ import re
 from fixtures import commune
 from helpers import TODAY, commune_files, read, scratch_province
 from openpyxl import load_workbook
-from trangxa.build.loop import build, report
+from trangxa.runs import build, report
 from trangxa.cli import main
 from trangxa.aggregate.report import Quarter
 

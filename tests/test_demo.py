@@ -5,7 +5,7 @@ import re
 
 from helpers import ROOT, broken_links, read, relative_site, walk
 from test_build import crawl
-from trangxa.law.profile import load_profile
+from trangxa.law.loading import load_profile
 
 PROFILE = load_profile("nd224-2026")
 COMPLETE = ("phuong-dong-hai", "xa-tan-thanh", "dac-khu-hon-da-bac", "xa-thoi-binh")
@@ -85,7 +85,7 @@ def test_every_page_says_it_is_sample_data(demo_build):
 
 def test_check_finds_the_demos_deliberate_gaps_and_nothing_on_complete_communes():
     from helpers import TODAY
-    from trangxa.build.loop import check
+    from trangxa.runs import check
     from trangxa.options import BuildOptions
 
     checked = {c.slug: c for c in check(BuildOptions(communes_dir=ROOT / "communes"), TODAY)}

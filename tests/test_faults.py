@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
 from helpers import ROOT, TODAY, manifest, scratch_province, write_tree
-from trangxa.build.loop import build, check
+from trangxa.runs import build, check
 from trangxa.build.release import SITES, STATE, linked_sites, releases_dir
 
 def province():

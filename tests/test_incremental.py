@@ -9,7 +9,9 @@ from dataclasses import replace
 from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
 from helpers import manifest, read, scratch_province, write_tree
 from trangxa.build import fingerprint
-from trangxa.build.loop import SiteResult, build, reusable
+from trangxa.build.plan import reusable
+from trangxa.build.results import SiteResult
+from trangxa.runs import build
 from trangxa.law.findings import Finding
 from trangxa.build.release import STATE, linked_sites, releases_dir
 
@@ -74,7 +76,7 @@ def test_what_every_site_shares_rebuilds_them_all(tmp_path, monkeypatch):
     province_file = options.province_path()
     province_file.write_text(province_file.read_text(encoding="utf-8") + "# một dòng chú thích\n", encoding="utf-8")
     assert rebuilt(build(options)) == {"xa-tan-thanh", "phuong-dong-hai", "dac-khu-hon-da-bac"}
-    later = replace(options, today=options.today + dt.timedelta(days=1))
+    later = replace(options, as_of=options.as_of + dt.timedelta(days=1))
     assert len(rebuilt(build(later))) == 3  # another day: deadlines may have run out
 
 

@@ -7,7 +7,7 @@ import re
 from fixtures import CONTACT
 from helpers import build_scratch, commune_files, read, walk
 from trangxa_render import i18n
-from trangxa.law.profile import load_profile
+from trangxa.law.loading import load_profile
 
 SLUG = "xa-tan-thanh"
 PROFILE = load_profile("nd224-2026")

@@ -7,7 +7,7 @@ import pytest
 
 from fixtures import JPEG
 from helpers import ROOT, build_scratch, commune_files, read, walk
-from trangxa.law.profile import load_profile
+from trangxa.law.loading import load_profile
 from trangxa_media.video import youtube_id
 
 SLUG = "xa-tan-thanh"

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from trangxa.law.profile import ProfileError, load_profile
+from trangxa.law.loading import load_profile
+from trangxa.law.profile import ProfileError
 
 LAW = Path(__file__).resolve().parents[2] / "shared" / "domain" / "LAW.md"
 
@@ -62,7 +63,7 @@ def test_province_overlay_adds_changes_and_removes_without_code():
         "record_types": {"bai-viet": {"fields": {"chuyen_muc_phu": {"label": "Mục phụ", "type": "text"}}}},
     }
     profile = load_profile("nd224-2026", overlay)
-    assert profile.category("tin-tuc").rules == {"quota_per_month": "4"}
+    assert profile.category("tin-tuc").rules == {"quota_per_month": 4, "max_age_days": 60}
     assert profile.category("tin-tuc").name == "Tin tức, sự kiện"
     assert profile.category("video") is None
     assert profile.menu()[-1].slug == "khuyen-nong"
@@ -76,7 +77,7 @@ def test_province_overlay_adds_changes_and_removes_without_code():
         ({"categories": [{"slug": "x", "name": "X", "required": "always", "record_type": "khong-co"}]}, "không có mẫu"),
         ({"categories": [{"slug": "x", "name": "X", "required": "bat-buoc", "record_type": "trang"}]}, "required"),
         ({"categories": [{"slug": "a/b", "name": "X", "required": "always", "record_type": "trang"}]}, "chuyên mục cha"),
-        ({"record_types": {"trang": {"fields": {"x": {"type": "ngay"}}}}}, "không được hỗ trợ"),
+        ({"record_types": {"trang": {"fields": {"x": {"type": "ngay"}}}}}, "phải là một trong"),
     ],
 )
 def test_invalid_overlays_are_refused_with_a_reason(overlay, words):

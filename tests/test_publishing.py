@@ -10,10 +10,10 @@ import yaml
 from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
 from helpers import ROOT, TODAY, manifest, read, scratch_province, write_tree
 
-from trangxa.build import loop as build_module
-from trangxa.build.loop import build
+from trangxa import runs as build_module
+from trangxa.runs import build
 from trangxa.cli import run_publish
-from trangxa.law.profile import load_profile
+from trangxa.law.loading import load_profile
 
 REPOSITORY = """\
 kho_noi_dung:
@@ -190,7 +190,7 @@ def test_publishing_never_writes_into_the_built_release(tmp_path):
 
 
 def test_earlier_quarters_reports_stay_published(tmp_path):
-    from trangxa.build.loop import report
+    from trangxa.runs import report
     from trangxa.aggregate.report import Quarter
 
     options = province(tmp_path)

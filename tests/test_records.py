@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from trangxa.law.profile import load_profile
+from trangxa.law.loading import load_profile
 from trangxa.read.records import convert
 
 PROFILE = load_profile("nd224-2026")

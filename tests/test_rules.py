@@ -9,7 +9,7 @@ from trangxa.checks import CheckContext, run_checks
 from trangxa.checks.rules import budget, consultation, deadlines, freshness, leaders, notices, presence, quota, reception
 from trangxa.checks.status import score, statuses
 from trangxa.read.items import Item
-from trangxa.law.profile import load_profile
+from trangxa.law.loading import load_profile
 
 D = dt.date
 AS_OF = D(2026, 11, 20)  # a Friday
@@ -17,8 +17,12 @@ PROFILE = load_profile("nd224-2026")
 
 
 def item(category: str, name: str = "x.yml", **values) -> Item:
-    record_type = PROFILE.category(category).record_type
-    return Item(f"{category}/{name}", category, record_type, values, {key: n for n, key in enumerate(values, 2)})
+    """An item as the reader makes it: its posting date and own date from the fields its record type names."""
+    record_type = PROFILE.record_types[PROFILE.category(category).record_type]
+    dated = {role: values.get(key) if key else None for role, key in (("posted", record_type.posted_field),
+                                                                       ("date", record_type.date_field))}
+    return Item(f"{category}/{name}", category, record_type.name, values, {key: n for n, key in enumerate(values, 2)},
+                **{role: day for role, day in dated.items() if isinstance(day, dt.date)})
 
 
 def hits(rule, *items, as_of=AS_OF, profile=PROFILE):

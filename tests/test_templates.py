@@ -3,7 +3,7 @@
 import pytest
 
 from helpers import ROOT
-from trangxa.law.profile import load_profile
+from trangxa.law.loading import load_profile
 from trangxa.read.sources import load_mapping, read_text, split_front_matter
 from trangxa.scaffold import template_text, write_templates
 

@@ -6,7 +6,7 @@ import pytest
 
 from fixtures import DONG_HAI, TAN_THANH, communes
 from helpers import Site, broken_links, read, scratch_province
-from trangxa.build.loop import build
+from trangxa.runs import build
 
 
 def two_communes():

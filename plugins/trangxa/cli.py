@@ -12,7 +12,8 @@ from pathlib import Path
 
 from trangxa.aggregate.summary import SUMMARY_FILE
 
-from trangxa.build.loop import BuildResult, build, check, report
+from trangxa.build.results import BuildResult
+from trangxa.runs import build, check, report
 from trangxa.options import BuildError, BuildOptions, with_defaults_from_env
 from trangxa.formats import format_github, format_json, format_text
 from trangxa.law.profile import ProfileError
@@ -29,7 +30,9 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--jobs", type=int, help="số xã tạo song song (mặc định: số lõi CPU)")
     build_cmd.add_argument("--province", type=Path, help="tệp cấu hình tỉnh (mặc định province.yml)")
     build_cmd.add_argument("--settings", type=Path, help="tệp thiết lập Pelican (mặc định pelicanconf.py)")
-    build_cmd.add_argument("--today", type=dt.date.fromisoformat, help="ngày tính là hôm nay (YYYY-MM-DD)")
+    build_cmd.add_argument("--as-of", "--today", dest="as_of", type=dt.date.fromisoformat,
+                           help="ngày kiểm tra theo quy định, tính là hôm nay (YYYY-MM-DD; mặc định hôm nay)")
+    build_cmd.add_argument("--timeout", type=float, help="số giây tối đa cho mỗi xã (mặc định 600)")
     build_cmd.add_argument("--shard", type=parse_shard, help="K/N: chỉ tạo các xã thứ K, K+N, … (không tạo chỉ mục)")
     build_cmd.add_argument("--merge", type=Path, action="append", help="lấy trang các xã từ thư mục này, chỉ tạo chỉ mục")
     check_cmd = commands.add_parser("check", help="kiểm tra nội dung của các xã theo quy định")
@@ -39,6 +42,7 @@ def parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--as-of", type=dt.date.fromisoformat, help="kiểm tra tại ngày (YYYY-MM-DD; mặc định hôm nay)")
     check_cmd.add_argument("--format", choices=("text", "json", "github"), default="text")
     check_cmd.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi")
+    check_cmd.add_argument("--jobs", type=int, help="số xã kiểm tra song song (mặc định: số lõi CPU)")
     report_cmd = commands.add_parser("report", help="báo cáo quý (HTML, CSV, XLSX) vào output/bao-cao/")
     report_cmd.add_argument("--quarter", required=True, help="quý, ví dụ 2026Q3")
     report_cmd.add_argument("--as-of", type=dt.date.fromisoformat, help="ngày kiểm tra (mặc định: ngày cuối quý)")
@@ -59,7 +63,8 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
     options = with_defaults_from_env(BuildOptions())
     given = {key: getattr(args, name, None) for key, name in (
         ("communes_dir", "communes_dir"), ("output", "output"), ("commune", "commune"), ("jobs", "jobs"),
-        ("province_file", "province"), ("settings_file", "settings"), ("today", "today"), ("shard", "shard"))}
+        ("province_file", "province"), ("settings_file", "settings"), ("as_of", "as_of"), ("shard", "shard"),
+        ("timeout", "timeout"))}
     if getattr(args, "merge", None):
         given["merge_from"] = tuple(args.merge)
     return replace(options, **{key: value for key, value in given.items() if value is not None})
@@ -76,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         return run_report(options_from(args), args.quarter, args.as_of)
     if args.command == "check":
-        return run_check(options_from(args), args.as_of or dt.date.today(), args.format, args.strict)
+        return run_check(options_from(args), args.format, args.strict)
     return run_build(options_from(args))
 
 
@@ -101,7 +106,7 @@ def run_publish(options: BuildOptions, repo: Path, branch: str, remote: str, per
         if per_commune else [(branch, site)]
     domains = _domains(site) if per_commune and province.url_mode == "ten-mien" else {}
     for target, folder in sites:
-        publish.push(folder, repo, target, remote, f"Xuất bản {options.today:%d/%m/%Y}", send=push,
+        publish.push(folder, repo, target, remote, f"Xuất bản {options.as_of:%d/%m/%Y}", send=push,
                      cname=domains.get(folder.name, ""))
         print(f"Đã xuất bản {folder.name} lên nhánh {target}.")
     return code
@@ -128,8 +133,10 @@ def run_report(options: BuildOptions, quarter: str, as_of: dt.date | None = None
     return 0
 
 
-def run_check(options: BuildOptions, as_of: dt.date, form: str = "text", strict: bool = False) -> int:
-    """Exit 0 when no errors (warnings too with ``strict``), 1 when there are, 2 when the run cannot be done."""
+def run_check(options: BuildOptions, form: str = "text", strict: bool = False) -> int:
+    """Check as of ``options.as_of``. Exit 0 when no errors (warnings too with ``strict``), 1 when there are, 2 when
+    the run cannot be done."""
+    as_of = options.as_of
     try:
         checked = check(options, as_of)
     except (BuildError, ProfileError) as err:

@@ -25,7 +25,8 @@ class BuildOptions:
     content_dir: Path = ROOT / "content"
     settings_file: Path = ROOT / "pelicanconf.py"
     relative_urls: bool | None = None  # None: as the settings file says
-    today: dt.date = field(default_factory=dt.date.today)
+    as_of: dt.date = field(default_factory=dt.date.today)  # the day the law is checked as of: the build day
+    timeout: float = 600.0  # seconds one commune may take to be read, checked and built
     shard: tuple[int, int] | None = None  # (K, N): build every N-th commune, starting with the K-th; no index
     merge_from: tuple[Path, ...] = ()  # build no commune: take their sites from these outputs, build the index
     keep_last_good: bool = False  # a commune whose files have errors keeps its previous site (publishing)

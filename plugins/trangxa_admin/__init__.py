@@ -1,4 +1,5 @@
-"""Pelican plugin: ``/admin/`` on each commune site — Decap CMS, for staff who prefer forms to files.
+"""``/admin/`` on each commune site — Decap CMS, for staff who prefer forms to files; written by the site
+generator once the site's pages are.
 
 The CMS configuration is generated from the legal profile (one collection per category, its fields with the
 profile's Vietnamese labels, required flags and choices), so it can never disagree with the checks. The Decap
@@ -6,10 +7,6 @@ CMS script is the one vendored from the npm package at set-up (``npm ci``: node_
 is loaded from a CDN.
 """
 
-from pelican import signals
-
 from trangxa_admin.admin import write_admin
 
-
-def register() -> None:
-    signals.finalized.connect(write_admin)
+__all__ = ["write_admin"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 from pathlib import Path
 
@@ -24,6 +25,7 @@ WIDGETS = {
     "url": {"widget": "string", "pattern": ["^https?://", "Bắt đầu bằng https://"]},
     "email": {"widget": "string"},
     "phone": {"widget": "string"},
+    "host": {"widget": "string", "pattern": ["^[a-z0-9.-]+$", "Tên miền viết thường, không dấu"]},
     "file": {"widget": "file"},
     "image": {"widget": "image"},
     "list": {"widget": "list"},
@@ -48,21 +50,21 @@ ADMIN_PAGE = """<!doctype html>
 """
 
 
-def write_admin(pelican) -> None:
-    """Connected to ``finalized``: after a commune's site is written, add its admin/ folder."""
-    run = pelican.settings.get("TRANGXA_RUN")
-    if run is None or run.commune is None or not run.province.repository:
-        return
-    folder = Path(pelican.output_path) / "admin"
+def write_admin(site: Path, province, commune) -> list[Problem]:
+    """A commune's admin/ folder, once its site is written (nothing when the province has no repository set);
+    returns what is missing (the vendored script)."""
+    if not province.repository:
+        return []
+    folder = site / "admin"
     folder.mkdir(parents=True, exist_ok=True)
-    config = cms_config(run.province.profile, run.province.repository, run.commune.slug)
+    config = cms_config(province.profile, province.repository, commune.slug)
     (folder / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (folder / "index.html").write_text(ADMIN_PAGE.format(name=run.commune.name), encoding="utf-8")
-    if (DECAP_DIST / "decap-cms.js").is_file():
-        for script in DECAP_DIST.glob("*decap-cms.js"):
-            os.link(script, folder / script.name)  # hard links: one copy on disk for every commune
-    else:
-        run.report(f"{run.commune.slug}/admin", Problem("cms-missing", {"path": "node_modules/decap-cms"}))
+    (folder / "index.html").write_text(ADMIN_PAGE.format(name=html.escape(commune.name)), encoding="utf-8")
+    if not (DECAP_DIST / "decap-cms.js").is_file():
+        return [Problem("cms-missing", {"path": "node_modules/decap-cms"})]
+    for script in DECAP_DIST.glob("*decap-cms.js"):
+        os.link(script, folder / script.name)  # hard links: one copy on disk for every commune
+    return []
 
 
 def cms_config(profile: Profile, repository: dict, commune: str) -> dict:

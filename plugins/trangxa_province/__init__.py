@@ -1,19 +1,19 @@
-"""Pelican plugin: the provincial index — every commune page of the province, and their latest news.
+"""Pelican plugin: the provincial index — every commune page of the province (those that could not be built
+named, with why), their latest news, the compliance dashboard, the quarterly report and the province's pages.
 
-Active only in the run without a commune (``TRANGXA_RUN.commune is None``). It reads the summary each commune
-build left beside its site (``trangxa.json``), so one commune can be rebuilt without rebuilding the others.
+Active only in a run whose job (``settings["TRANGXA"]``) is the index's. The summaries it shows are those each
+commune's build left beside its site (``trangxa.json``), read by the build before this run.
 """
 
 from pelican import signals
 
+from trangxa.build.jobs import SETTINGS_KEY, IndexJob
 from trangxa_render.filters import add_filters
-
 from trangxa_province.generator import ProvinceGenerator
 
 
 def add_generator(pelican):
-    run = pelican.settings.get("TRANGXA_RUN")
-    return ProvinceGenerator if run is not None and run.commune is None else None
+    return ProvinceGenerator if isinstance(pelican.settings.get(SETTINGS_KEY), IndexJob) else None
 
 
 def register() -> None:

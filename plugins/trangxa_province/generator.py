@@ -1,5 +1,5 @@
-"""The provincial index generator: communes grouped by type, the latest news across them, the compliance
-dashboard, the quarterly report, and the province's own pages."""
+"""The provincial index generator: renders the index's job — communes grouped by type (those without a site named,
+with why), the latest news across them, the compliance dashboard, the quarterly report, the province's own pages."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from trangxa.aggregate.report import QuarterReport, write_csv, write_xlsx
+from trangxa.build.jobs import SETTINGS_KEY, IndexJob, RenderResult
 from trangxa.law import findings
-
 from trangxa_render import pages as output
-from trangxa.aggregate.summary import read_summaries
-from trangxa.aggregate.report import Quarter, QuarterReport, assemble, part_from_data, write_csv, write_xlsx
-from trangxa.build.jobs import SiteRun
+from trangxa_search import index_site
+from trangxa_site.content import Placing, pages_of
 
 LATEST_NEWS = 12
 DASHBOARD = "tinh-trang/"
@@ -24,19 +24,23 @@ OWN_PAGES = "Trang của tỉnh"  # the search filter of the provincial index's 
 
 class ProvinceGenerator(Generator):
     def generate_context(self) -> None:
-        self.run: SiteRun = self.settings["TRANGXA_RUN"]
-        profile = self.run.province.profile
-        self.summaries = read_summaries(Path(self.output_path), self.settings["TRANGXA_COMMUNE_SLUGS"])
-        self.pages = output.read_shared_pages(self, self.settings["TRANGXA_PROVINCE_PAGES"])
-        self.report: QuarterReport | None = self.settings.get("TRANGXA_REPORT") or self._last_quarter()
+        self.job: IndexJob = self.settings[SETTINGS_KEY]
+        self.result = RenderResult("tinh")
+        profile = self.job.province.profile
+        self.summaries = list(self.job.summaries)
+        placing = Placing(profile, {}, set(), set())
+        pages = pages_of(self.job.pages, profile, placing, self.settings, self.context)
+        self.pages = sorted(pages, key=lambda page: (page.record.get("thu_tu", 100), page.title))
+        self.report: QuarterReport | None = self.job.report
         self.context.update(
             {
                 "commune": None,
-                "province": self.run.province,
+                "province": self.job.province,
                 "profile": profile,
-                "today": self.run.today,
+                "today": self.job.as_of,
                 "communes": self.summaries,
                 "groups": group_by_type(self.summaries, profile),
+                "failed": [summary for summary in self.summaries if summary.get("failed")],
                 "latest_news": latest_news(self.summaries, LATEST_NEWS),
                 "shared_pages": self.pages,
                 "dashboard_columns": dashboard_columns(profile),
@@ -62,19 +66,16 @@ class ProvinceGenerator(Generator):
                    breadcrumbs=[("Ý nghĩa các thông báo kiểm tra", "trang/thong-bao-kiem-tra/")])
         if self.report:
             self._write_report(write, self.report)
-        pages_dir = self.settings["TRANGXA_PROVINCE_PAGES"]
-        output.copy_assets(pages_dir, str(Path(self.output_path) / "trang"), page_assets(Path(pages_dir)))
+        pages_dir = self.job.pages_source
+        output.copy_assets(str(pages_dir), str(Path(self.output_path) / "trang"), page_assets(pages_dir))
         site_url = self.settings["SITEURL"]
         output.write_sitemap_xml(self.output_path, site_url, write.urls, OWN_SITEMAP)
         output.write_sitemap_index(self.output_path, [f"{site_url}/{OWN_SITEMAP}"] +
-                                   [f"{summary['url']}/sitemap.xml" for summary in self.summaries])
-        self.run.pages_written = len(write.urls)
-
-    def _last_quarter(self) -> QuarterReport | None:
-        """The last closed quarter's report, from the part of it each commune's summary carries."""
-        quarter = Quarter.last_closed(self.run.today)
-        parts = [part_from_data(s["report"]) for s in self.summaries if s.get("report", {}).get("quarter") == quarter.code]
-        return assemble(quarter, quarter.end, parts) if parts else None
+                                   [f"{summary['url']}/sitemap.xml" for summary in self.summaries
+                                    if not summary.get("failed")])
+        index_site(Path(self.output_path), write.search_pages, self.result)
+        self.result.pages = len(write.urls)
+        self.result.save(self.job.result)
 
     def _commune_indexes(self) -> list[dict]:
         """Every commune's search index, for the provincial search to merge (Pagefind multisite): the commune's
@@ -116,7 +117,7 @@ def group_by_type(summaries: list[dict], profile) -> list[tuple[str, str, list[d
 
 
 def latest_news(summaries: list[dict], count: int) -> list[dict]:
-    entries = [dict(entry, commune=s["name"], commune_slug=s["slug"]) for s in summaries for entry in s["news"]]
+    entries = [dict(entry, commune=s["name"], commune_slug=s["slug"]) for s in summaries for entry in s.get("news", [])]
     return sorted(entries, key=lambda e: e["date"], reverse=True)[:count]
 
 
@@ -127,6 +128,8 @@ def dashboard_columns(profile) -> list:
 
 def page_assets(folder: Path) -> list[str]:
     """Pictures beside the province's pages (the guide's illustrations), published under trang/."""
+    if not folder.is_dir():
+        return []
     return sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".png", ".jpg", ".webp"))
 
 

@@ -1,37 +1,17 @@
-"""Writing a site: walking a source tree, pages through Pelican's writer, sitemap.xml, copied attachments.
-
-Shared by the commune site and the provincial index generators.
+"""Writing a site: pages through Pelican's writer (remembering which go to the search index), breadcrumbs,
+sitemap.xml, copied attachments. Shared by the commune site and the provincial index generators.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from pelican.contents import Content, Page
+from pelican.contents import Content
 
-from trangxa.law.findings import ProblemError
 from trangxa.law.profile import Category, Profile
-
-
-
-def read_shared_pages(generator, shared_path: str | None) -> list[Content]:
-    """Pages every site of the province carries (accessibility statement, privacy note …): trang/<slug>/."""
-    if not shared_path or not os.path.isdir(shared_path):
-        return []
-    pages = []
-    for name in sorted(os.listdir(shared_path)):
-        if not name.endswith(".md"):
-            continue
-        try:
-            pages.append(generator.readers.read_file(shared_path, name, content_class=Page,
-                                                     context=generator.context))
-        except ProblemError as err:
-            generator.run.report(f"content/{Path(shared_path).name}/{name}", err.problem)
-    return sorted(pages, key=lambda page: (page.record.get("thu_tu", 100), page.title))
-
+from trangxa_search.records import SearchPage
 
 class PageWriter:
     """Writes pages of one site through Pelican's writer and remembers what it wrote (for sitemap.xml)."""
@@ -40,6 +20,7 @@ class PageWriter:
         self.generator = generator
         self.writer = writer
         self.urls: list[str] = []
+        self.search_pages: list[SearchPage] = []  # what the site's search index is made of, once written
 
     def page(self, save_as: str, template: str, search: tuple[str, object] | None = None, **kwargs) -> None:
         """Write one page; ``search`` = (top-level category name, date or None) puts it in the search index."""
@@ -50,11 +31,9 @@ class PageWriter:
                                relative_urls=generator.settings["RELATIVE_URLS"], page_url=url, **kwargs)
         self.urls.append(url)
         if search is not None:
-            from trangxa_search.records import SearchPage
-
             category, day = search
             day = day.date() if hasattr(day, "date") else day
-            generator.run.search_pages.append(SearchPage(f"/{url}", Path(generator.output_path, save_as), category, day))
+            self.search_pages.append(SearchPage(f"/{url}", Path(generator.output_path, save_as), category, day))
 
 
 def crumbs(profile: Profile, category: Category, item: Content | None = None) -> list[tuple[str, str]]:
@@ -95,12 +74,3 @@ def copy_assets(source: str, output: str, assets: list[str]) -> None:
         target = Path(output, rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(Path(source, rel), target)
-
-
-def news_entry(item: Content) -> dict:
-    return {
-        "title": item.title,
-        "url": item.url,
-        "date": item.date.date().isoformat(),
-        "summary": str(getattr(item, "summary", "") or "")[:300],
-    }

@@ -1,29 +1,24 @@
-"""Pelican plugin: static search (Pagefind), written once a site's pages are.
+"""Static search (Pagefind): a site's index, written once its pages are — called by the site and index generators.
 
-Every page the site generator marks for search (items, category pages, shared pages, albums) is indexed from its
+Every page a generator marks for search (items, category pages, shared pages, albums) is indexed from its
 ``<main>``, with folded twins of the words that contain đ (``twins``) so that "doan" finds "Đoàn". The search page
 (``tim-kiem/``) and ``theme/js/search.js`` query it; the provincial index's search page merges every commune's.
 """
 
 from pathlib import Path
 
-from pelican import signals
-
+from trangxa.build.jobs import RenderResult
 from trangxa.law.findings import Problem
 
 from trangxa_search.indexer import write_index
+from trangxa_search.records import SearchPage
 
 
-def index_site(pelican) -> None:
-    """Connected to ``finalized``: index what the run wrote. A failure is a finding for this site only."""
-    run = pelican.settings.get("TRANGXA_RUN")
-    if run is None or not run.search_pages:
+def index_site(output: Path, pages: list[SearchPage], result: RenderResult) -> None:
+    """Index what a site wrote; a failure is a finding for this site only (it stays published without search)."""
+    if not pages:
         return
     try:
-        run.search_indexed = write_index(Path(pelican.output_path), run.search_pages)
+        result.search_indexed = write_index(output, pages)
     except Exception as err:  # noqa: BLE001 - the site stays published without search; the report says why
-        run.report(f"{run.name}/pagefind", Problem("search-failed", {"detail": f"{type(err).__name__}: {err}"}))
-
-
-def register() -> None:
-    signals.finalized.connect(index_site)
+        result.report(f"{result.site}/pagefind", Problem("search-failed", {"detail": f"{type(err).__name__}: {err}"}))

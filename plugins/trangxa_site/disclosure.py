@@ -13,8 +13,6 @@ from trangxa.checks import published_on
 from trangxa.checks.rules.budget import QUARTER_NAMES
 from trangxa.law.profile import Profile
 
-NUMBER_FIELDS = ("so_ky_hieu", "can_cu_so", "ma_thu_tuc", "quyet_dinh_cong_bo")
-CREATED_FIELDS = ("ngay_ban_hanh", "ngay_quyet_dinh", "can_cu_ngay", "ngay_mo", "ngay_cap_nhat", "ngay")
 DEMOCRACY_LAW = "Thực hiện dân chủ ở cơ sở Điều 11"  # the basis that puts a category in the quarterly register
 
 
@@ -30,10 +28,13 @@ class Disclosure:
     url: str
 
 
-def _disclosure(item: Content, category_name: str) -> Disclosure:
-    values = item.record
-    number = next((values[key] for key in NUMBER_FIELDS if values.get(key)), "")
-    created = next((values[key] for key in CREATED_FIELDS if isinstance(values.get(key), dt.date)), None)
+def _disclosure(item: Content, category_name: str, profile: Profile) -> Disclosure:
+    """One row: the number and the date the information was created come from the fields the record type names
+    for them (``number_field``, ``created_field``)."""
+    values, record_type = item.record, profile.record_types[item.record_type]
+    number = values.get(record_type.number_field, "") if record_type.number_field else ""
+    created = values.get(record_type.created_field) if record_type.created_field else None
+    created = created if isinstance(created, dt.date) else None
     start, end = values.get("niem_yet_tu"), values.get("niem_yet_den")
     posted = isinstance(start, dt.date)
     period = f"{start:%d/%m/%Y} – {end:%d/%m/%Y}" if posted and isinstance(end, dt.date) else "Thường xuyên"
@@ -48,7 +49,7 @@ def catalogue(profile: Profile, items: list[Content]) -> list[Disclosure]:
         if category.required not in ("always", "where-exists"):
             continue
         own = [item for item in items if item.category_slug == category.slug]
-        rows += sorted((_disclosure(item, category.name) for item in own),
+        rows += sorted((_disclosure(item, category.name, profile) for item in own),
                        key=lambda row: row.published or dt.date.min, reverse=True)
     return rows
 
@@ -61,6 +62,6 @@ def by_quarter(profile: Profile, items: list[Content]) -> list[tuple[str, list[D
         day = published_on(item.entry)
         if item.category_slug in democratic and day:
             key = (day.year, (day.month - 1) // 3 + 1)
-            quarters.setdefault(key, []).append(_disclosure(item, democratic[item.category_slug]))
+            quarters.setdefault(key, []).append(_disclosure(item, democratic[item.category_slug], profile))
     return [(f"Quý {QUARTER_NAMES[q]}/{y}", sorted(rows, key=lambda r: r.published))
             for (y, q), rows in sorted(quarters.items(), reverse=True)]

@@ -1,57 +1,51 @@
-"""The commune site generator: reads a commune's folder through our reader and writes its whole site."""
+"""The commune site generator: renders one commune's job — its items already read and checked — into its site."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import json
 from pathlib import Path
 
-from pelican.contents import Content, Page
+from pelican.contents import Content
 from pelican.generators import Generator
 
-from trangxa import scaffold as editing
-from trangxa.aggregate.summary import SUMMARY_FILE
-
-from trangxa.read import items
-from trangxa.checks import published_on
-from trangxa.checks.commune import check_items, quarter_part
-from trangxa.aggregate.report import Quarter
-from trangxa.law.findings import Problem, ProblemError
-from trangxa.build.jobs import SiteRun
-
+from trangxa import scaffold
+from trangxa.aggregate.summary import SUMMARY_FILE, commune_summary
+from trangxa.build.jobs import SETTINGS_KEY, CommuneJob, RenderResult
+from trangxa.law.profile import HomeBlock
+from trangxa_admin import write_admin
 from trangxa_render import pages as outputs
-from trangxa_site import disclosure
-from trangxa_site import languages
-from trangxa_site import links
-from trangxa_site import media
-from trangxa_site import registry
+from trangxa_search import index_site
+
+from trangxa_site import disclosure, languages, links, media, registry
+from trangxa_site.content import Placing, pages_of
 from trangxa_site.sections import Section, build_sections, latest, paginate
 
-HOME_NEWS = 6
 STATUS_PAGE = "tinh-trang-cap-nhat/"
 SEARCH_PAGE = "tim-kiem/"
 SHARED_LABEL = "Thông tin chung"  # the search filter of the pages every site carries
-HOME_LIST = 5
 
 
 class CommuneGenerator(Generator):
-    """Pelican generator for one commune: content → sections → pages, feeds, sitemaps, summary."""
+    """Pelican generator for one commune: its job → sections → pages, feeds, sitemaps, summary, search, admin."""
 
     def generate_context(self) -> None:
-        self.run: SiteRun = self.settings["TRANGXA_RUN"]
-        self.profile = self.run.province.profile
-        self.items: list[Content] = []
-        self.assets: list[str] = []
-        self._read_tree()
-        self.shared_pages = outputs.read_shared_pages(self, self.settings["TRANGXA_SHARED_PATH"])
+        self.job: CommuneJob = self.settings[SETTINGS_KEY]
+        self.profile = self.job.province.profile
+        self.result = RenderResult(self.job.commune.slug)
+        reading = self.job.checked.reading
+        self.assets = media.publish_pictures(self, reading.assets)
+        placing = Placing(self.profile, self.pictures, self.published, {item.rel for item in reading.items})
+        items = pages_of(reading.items, self.profile, placing, self.settings, self.context)
+        self.items, self.translations = languages.split(items)
+        shared = pages_of(self.job.shared, self.profile, placing, self.settings, self.context)
+        self.shared_pages = sorted(shared, key=lambda page: (page.record.get("thu_tu", 100), page.title))
         self.sections = build_sections(self.profile, self.items)
         self.versions = languages.versions(self.items, self.translations, {s.url for s in self.sections.values()})
         self.links = links.link_map(self.profile, self.items)
-        self.albums = {slug: media.library(section, self.run.pictures) for slug, section in self.sections.items()
+        self.albums = {slug: media.library(section, self.pictures) for slug, section in self.sections.items()
                        if self._record_type(section).folder_file}
-        self._check()
         self.context.update(self._site_context())
         self._cards()
 
@@ -66,86 +60,59 @@ class CommuneGenerator(Generator):
         for page in self.items:
             links.card_links(page, listed, card)
 
-    def _check(self) -> None:
-        """The compliance checks over what was read, as of the build's date: findings for the report,
-        category states for the status page and the provincial dashboard."""
-        entries = [page.entry for page in self.items + [p for ps in self.translations.values() for p in ps]]
-        commune = self.run.commune
-        findings, self.statuses, self.score = check_items(self.run.province, commune.slug, entries, self.run.today)
-        self.run.findings.extend(findings)
-        self.report_part = quarter_part(self.run.province, commune, entries, Quarter.last_closed(self.run.today))
-
-    def _read_tree(self) -> None:
-        found = items.scan(Path(self.path), self.profile)
-        self.assets = media.publish_pictures(self, found.assets)
-        for rel, problem in found.problems:
-            category = self.profile.category_for(os.path.dirname(rel))
-            self._report(rel, problem, category.basis_text if category else "")
-        read = [page for page in (self._read_item(rel, slug) for rel, slug in found.content) if page is not None]
-        kept, duplicates = items.unique_urls(read)
-        self.items, self.translations = languages.split(kept)
-        for rel, problem in duplicates:
-            self._report(rel, problem)
-
-    def _read_item(self, rel: str, category_slug: str) -> Content | None:
-        basis = self.profile.category(category_slug).basis_text
-        try:
-            page = self.readers.read_file(self.path, rel, content_class=Page, context=self.context)
-        except ProblemError as err:
-            self._report(rel, err.problem, basis)
-            return None
-        for problem in page.entry.problems:
-            self._report(rel, problem, basis)
-        page.rel = rel
-        return page
-
-    def _report(self, rel: str, problem: Problem, basis: str = "") -> None:
-        self.run.report(f"{self.run.commune.slug}/{rel}", problem, basis)
-
     def _site_context(self) -> dict:
-        today = self.run.today
-        by_slug = self.sections
-        sessions = by_slug["tiep-cong-dan"].items if "tiep-cong-dan" in by_slug else []
-        upcoming = [s for s in sessions if isinstance(s.record.get("ngay"), dt.date) and s.record["ngay"] >= today]
+        job, home = self.job, self.profile.home
+        checked, commune, today = job.checked, job.commune, job.as_of
         return {
-            "commune": self.run.commune,
-            "province": self.run.province,
+            "commune": commune,
+            "province": job.province,
             "profile": self.profile,
-            "sections": by_slug,
+            "sections": self.sections,
             "menu": self.profile.menu(),
             "menu_more": self.profile.menu_more(),
             "shared_pages": self.shared_pages,
             "today": today,
-            "home_news": latest(by_slug["tin-tuc"].items, HOME_NEWS) if "tin-tuc" in by_slug else [],
-            "home_documents": latest(by_slug["van-ban"].items, HOME_LIST) if "van-ban" in by_slug else [],
-            "home_reception": sorted(upcoming, key=lambda s: s.record["ngay"])[:3],
-            "home_procedures": by_slug["thu-tuc-hanh-chinh"].items[:HOME_LIST]
-            if "thu-tuc-hanh-chinh" in by_slug else [],
-            "contact": by_slug["lien-he"].intro if "lien-he" in by_slug else None,
-            "home_notices": self._notices(today),
-            "edit_url": functools.partial(editing.edit_url, self.run.province.repository, self.run.commune.slug),
-            "new_url": lambda category: editing.new_url(self.run.province.repository, self.profile,
-                                                        self.run.commune.slug, category, today),
-            "statuses": self.statuses,
-            "score": self.score,
+            "home": home,
+            "home_news": self._block(home.news),
+            "home_documents": self._block(home.documents),
+            "home_procedures": self._block(home.procedures, newest=False),
+            "home_reception": self._upcoming(home.reception, today),
+            "home_notices": latest([item for block in home.notices for item in self._open(block, today)], 5),
+            "contact": self.sections[home.contact].intro if home.contact in self.sections else None,
+            "edit_url": functools.partial(scaffold.edit_url, job.province.repository, commune.slug),
+            "new_url": lambda category: scaffold.new_url(job.province.repository, self.profile, commune.slug,
+                                                         category, today),
+            "statuses": checked.statuses,
+            "score": checked.score,
             "disclosures": disclosure.catalogue(self.profile, self.items),
             "quarters": disclosure.by_quarter(self.profile, self.items),
-            "pictures": self.run.pictures,
-            "published": self.run.published,
+            "pictures": self.pictures,
+            "published": self.published,
             "links": self.links,
-            "site_languages": languages.site_languages(self.profile, self.run.commune),
+            "site_languages": languages.site_languages(self.profile, commune),
             "translations": self.translations,
             "lang": "vi",
             "language": self.profile.languages.get("vi"),
             "versions": {},
         }
 
-    def _notices(self, today) -> list[Content]:
-        """What a citizen should know now: consultations still open, planned outages not yet over."""
-        open_until = {"lay-y-kien": "ngay_dong", "thong-bao-tam-ngung": "den_ngay"}
-        notices = [item for slug, field in open_until.items() if slug in self.sections
-                   for item in self.sections[slug].items if item.record.get(field, today) >= today]
-        return latest(notices, HOME_LIST)
+    def _block(self, block: HomeBlock | None, newest: bool = True) -> list[Content]:
+        if block is None or block.category not in self.sections:
+            return []
+        items = self.sections[block.category].items
+        return latest(items, block.count) if newest else items[: block.count]
+
+    def _open(self, block: HomeBlock, today: dt.date) -> list[Content]:
+        """A category's records still open today (a consultation until it closes, an outage until it ends)."""
+        items = self.sections[block.category].items if block.category in self.sections else []
+        return [item for item in items if item.record.get(block.until, today) >= today]
+
+    def _upcoming(self, block: HomeBlock | None, today: dt.date) -> list[Content]:
+        if block is None or block.category not in self.sections:
+            return []
+        coming = [item for item in self.sections[block.category].items
+                  if isinstance(item.record.get(block.date), dt.date) and item.record[block.date] >= today]
+        return sorted(coming, key=lambda item: item.record[block.date])[: block.count]
 
     def generate_output(self, writer) -> None:
         write = outputs.PageWriter(self, writer)
@@ -170,9 +137,19 @@ class CommuneGenerator(Generator):
         self._write_feeds(writer)
         urls = [url for url in write.urls if not url.endswith("404.html")]
         outputs.write_sitemap_xml(self.output_path, self.settings["SITEURL"], urls)
-        outputs.copy_assets(self.path, self.output_path, self.assets)
-        self._write_summary()
-        self.run.pages_written = len(write.urls)
+        outputs.copy_assets(str(self.job.source), self.output_path, self.assets)
+        self._finish(write)
+
+    def _finish(self, write: outputs.PageWriter) -> None:
+        """The summary for the provincial index, the search index, the admin; then what the run found."""
+        output, slug = Path(self.output_path), self.job.commune.slug
+        summary = commune_summary(self.job.province, self.job.checked, self.job.quarter_part)
+        (output / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+        index_site(output, write.search_pages, self.result)
+        for problem in write_admin(output, self.job.province, self.job.commune):
+            self.result.report(f"{slug}/admin", problem)
+        self.result.pages = len(write.urls)
+        self.result.save(self.job.result)
 
     def top_name(self, category) -> str:
         """The name of a category's top-level ancestor: what search results are filtered by."""
@@ -190,7 +167,8 @@ class CommuneGenerator(Generator):
         if section.category.listing:
             pages = registry.listing_pages(section, record_type)
             exports = registry.write_exports(self.output_path, section.category,
-                                             registry.export_rows(section, record_type, self.links, self.path))
+                                             registry.export_rows(section, record_type, self.links, self.published,
+                                                                  str(self.job.source)))
             facets = registry.facets(section.category, record_type, section.items)
         else:
             pages, exports, facets = paginate(section.url, section.items), [], []
@@ -210,30 +188,3 @@ class CommuneGenerator(Generator):
             if entries:
                 writer.write_feed(entries, context, f"{section.url}atom.xml", feed_type="atom",
                                   feed_title=section.category.name)
-
-    def _write_summary(self) -> None:
-        """What the provincial index needs to know of this commune, beside its site (so --commune can rebuild
-        the index without rebuilding every commune)."""
-        commune, today = self.run.commune, self.run.today
-        news = latest(self.sections["tin-tuc"].items, 5) if "tin-tuc" in self.sections else []
-        dates = [d for d in (published_on(item.entry) for item in self.items) if d and d <= today]
-        summary = {
-            "slug": commune.slug,
-            "name": commune.name,
-            "type": commune.type,
-            "type_name": commune.type_name,
-            "domain": commune.domain,
-            "url": self.run.province.commune_url(commune),
-            "last_update": max(dates).isoformat() if dates else None,
-            "items": len(self.items),
-            "news": [outputs.news_entry(item) for item in news],
-            "score": self.score,
-            "statuses": {status.slug: status.state for status in self.statuses},
-            "problems": {"error": sum(f.severity == "error" for f in self.run.findings),
-                         "warning": sum(f.severity == "warning" for f in self.run.findings)},
-            "report": self.report_part,
-        }
-        self.run.summary = summary
-        path = Path(self.output_path) / SUMMARY_FILE
-        path.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-

@@ -16,23 +16,25 @@ from trangxa_site.sections import Section, paginate
 ALBUMS_PER_PAGE = 24
 
 
-def publish_pictures(generator, assets: list[str]) -> list[str]:
-    """Process every picture into the output (cached by content); returns the other attachments, to copy."""
-    run = generator.run
-    cache = Path(generator.settings["TRANGXA_CACHE"]) / "images"
+def publish_pictures(generator, assets: tuple[str, ...]) -> list[str]:
+    """Process every picture into the output (cached by content), setting the generator's ``pictures`` and
+    ``published``; returns the other attachments, to copy. A picture Pillow cannot decode after all (its header
+    was read when the files were) is a finding of this run."""
+    job, result = generator.job, generator.result
+    cache = job.cache / "images"
     stats = ImageStats()
-    others = []
+    others, pictures = [], {}
     for rel in assets:
         if PurePosixPath(rel).suffix.lower() not in IMAGE_SUFFIXES:
             others.append(rel)
             continue
         try:
-            run.pictures[rel] = publish(Path(generator.path, rel), rel, Path(generator.output_path), cache, stats)
+            pictures[rel] = publish(job.source / rel, rel, Path(generator.output_path), cache, stats)
         except Exception as err:  # noqa: BLE001 - one unreadable picture must not stop the commune
             detail = str(err)[:80] or type(err).__name__
-            run.report(f"{run.commune.slug}/{rel}", Problem("bad-image", {"value": rel, "detail": detail}))
-    run.published = set(others) | set(run.pictures)
-    run.images = dataclasses.asdict(stats)
+            result.report(f"{job.commune.slug}/{rel}", Problem("bad-image", {"value": rel, "detail": detail}))
+    generator.pictures, generator.published = pictures, set(others) | set(pictures)
+    result.images = dataclasses.asdict(stats)
     return others
 
 

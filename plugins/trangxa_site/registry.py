@@ -10,12 +10,14 @@ import datetime as dt
 import io
 import json
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from pelican.contents import Content
 
 from trangxa.law.profile import Category, FieldSpec, RecordType
+from trangxa.read.collisions import filter_slug
 from trangxa.text import slugify
 
 from trangxa_site.sections import ListingPage, Section, paginate
@@ -45,18 +47,25 @@ class Facet:
 
 
 def facets(category: Category, record_type: RecordType, items: list[Content]) -> list[Facet]:
-    """The filters of a registry, each value with its items (newest first, as in ``items``)."""
+    """The filters of a registry, each value with its items (newest first, as in ``items``). Values that differ only
+    in case, spacing or accents of the same letters share one page (``filter_slug``), labelled as first written;
+    the reading stage has warned of each other spelling (``filter-spelling``)."""
     result = []
     for key in category.listing.filters:
         spec = record_type.field(key)
         groups: dict[str, list[Content]] = {}
+        labels: dict[str, str] = {}
         for item in items:
             for value in _facet_values(spec, item.record.get(key)):
-                groups.setdefault(value, []).append(item)
+                slug = filter_slug(value)
+                labels.setdefault(slug, value)
+                if item not in groups.setdefault(slug, []):
+                    groups[slug].append(item)
         segment = YEAR if spec.type == "date" else slugify(key)
-        ordered = sorted(groups, reverse=spec.type == "date", key=_choice_order(spec))
-        values = tuple(FacetValue(value, f"{category.url}{FILTERS}{segment}/{slugify(value)}/", tuple(groups[value]))
-                       for value in ordered if slugify(value))
+        ordered = sorted((slug for slug in groups if slug), reverse=spec.type == "date",
+                         key=_choice_order(spec, labels))
+        values = tuple(FacetValue(labels[slug], f"{category.url}{FILTERS}{segment}/{slug}/", tuple(groups[slug]))
+                       for slug in ordered)
         result.append(Facet(spec, values))
     return result
 
@@ -69,10 +78,10 @@ def _facet_values(spec: FieldSpec, value) -> list[str]:
     return [str(value)] if value not in (None, "") else []
 
 
-def _choice_order(spec: FieldSpec):
+def _choice_order(spec: FieldSpec, labels: dict[str, str]):
     """Choices in the profile's order (the types of NĐ 30/2020 as the law lists them), other values by name."""
     position = {choice: index for index, choice in enumerate(spec.choices)}
-    return lambda value: (position.get(value, len(position)), value)
+    return lambda slug: (position.get(labels[slug], len(position)), labels[slug])
 
 
 def listing_pages(section: Section, record_type: RecordType) -> list[ListingPage]:
@@ -95,20 +104,22 @@ def _oldest_first(items: list[Content], key: str) -> list[Content]:
     return sorted(dated, key=lambda item: item.record[key]) + undated
 
 
-def export_rows(section: Section, record_type: RecordType, relations: dict, site_path: str) -> list[dict]:
-    """The registry's records as plain data: every field (dates ISO), the page, files with size and format, and
-    the links both ways."""
-    return [_row(item, record_type, relations.get(item.url), site_path) for item in section.items]
+def export_rows(section: Section, record_type: RecordType, relations: dict, published: set[str],
+                source: str) -> list[dict]:
+    """The registry's records as plain data: every field (dates ISO), the page, files with size and format (of a
+    published file only: nothing is derived from a path that was refused), and the links both ways."""
+    return [_row(item, record_type, relations.get(item.url), published, source) for item in section.items]
 
 
-def _row(item: Content, record_type: RecordType, links, site_path: str) -> dict:
+def _row(item: Content, record_type: RecordType, links, published: set[str], source: str) -> dict:
     row: dict = {"url": item.url}
     for spec in record_type.fields:
         value = item.record.get(spec.key)
         if value is None:
             continue
         if spec.type in ("files", "file"):
-            row[spec.key] = [_file(item.folder, name, site_path) for name in (value if spec.type == "files" else [value])]
+            names = value if spec.type == "files" else [value]
+            row[spec.key] = [_file(item.folder, name, published, source) for name in names]
         elif isinstance(value, dt.date):
             row[spec.key] = value.isoformat()
         else:
@@ -122,10 +133,9 @@ def _row(item: Content, record_type: RecordType, links, site_path: str) -> dict:
     return row
 
 
-def _file(folder: str, name: str, site_path: str) -> dict:
-    rel = f"{folder}/{name}"
-    path = os.path.join(site_path, rel)
-    size = os.path.getsize(path) if os.path.isfile(path) else None
+def _file(folder: str, name: str, published: set[str], source: str) -> dict:
+    rel = posixpath.normpath(f"{folder}/{name}")
+    size = os.path.getsize(os.path.join(source, rel)) if rel in published else None
     return {"tep": name, "url": rel, "dinh_dang": PurePosixPath(name).suffix.lstrip(".").upper(), "kich_thuoc": size}
 
 

@@ -84,6 +84,7 @@ class CommuneLine:
     missing: tuple[str, ...]
     stale: int
     needs_action: bool
+    failed: str = ""  # why the commune could not be read or built ("" when it was): counted as failed, not scored
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,27 @@ class QuarterReport:
 
 
 def build_report(profile: Profile, checked: list[CommuneCheck], quarter: Quarter, as_of: dt.date) -> QuarterReport:
-    return assemble(quarter, as_of, [commune_part(profile, commune, quarter) for commune in checked])
+    """Every commune's part; one that could not be read (no usable commune.yml, a crash) is a failed line."""
+    parts = [commune_part(profile, commune, quarter) if commune.commune else failed_part(commune.slug, commune.name,
+             _reason(commune)) for commune in checked]
+    return assemble(quarter, as_of, parts)
+
+
+def _reason(commune: CommuneCheck) -> str:
+    errors = [finding.message for finding in commune.findings if finding.severity == "error"]
+    return errors[0] if errors else "Không đọc được thông tin của xã."
+
+
+def failed_part(slug: str, name: str, reason: str) -> tuple[tuple[Row, ...], CommuneLine]:
+    return (), CommuneLine(slug, name, 0, 0, None, (), 0, True, reason)
+
+
+def from_summaries(quarter: Quarter, summaries: list[dict]) -> QuarterReport | None:
+    """The quarter's report from the part of it each commune's summary carries (no commune is read again); a
+    commune without a site is a failed line."""
+    parts = [part_from_data(s["report"]) for s in summaries if s.get("report", {}).get("quarter") == quarter.code]
+    parts += [failed_part(s["slug"], s["name"], s["failed"]) for s in summaries if s.get("failed")]
+    return assemble(quarter, quarter.end, parts) if parts else None
 
 
 def commune_part(profile: Profile, commune: CommuneCheck, quarter: Quarter) -> tuple[tuple[Row, ...], CommuneLine]:
@@ -151,7 +172,7 @@ def _line(profile: Profile, commune: CommuneCheck, rows: list[Row]) -> CommuneLi
 DETAIL_HEADER = ("Mã xã", "Tên xã", "Mã chuyên mục", "Chuyên mục", "Số mục đăng trong quý", "Số mục có thời hạn",
                  "Số mục đúng hạn", "Tỷ lệ đúng hạn (%)", "Tình trạng")
 SUMMARY_HEADER = ("Mã xã", "Tên xã", "Điểm", "Số mục đăng trong quý", "Tỷ lệ đúng hạn (%)",
-                  "Số chuyên mục bắt buộc còn thiếu", "Số chuyên mục chưa cập nhật", "Cần khắc phục")
+                  "Số chuyên mục bắt buộc còn thiếu", "Số chuyên mục chưa cập nhật", "Cần khắc phục", "Ghi chú")
 
 
 def detail_rows(report: QuarterReport) -> list[tuple]:
@@ -160,8 +181,9 @@ def detail_rows(report: QuarterReport) -> list[tuple]:
 
 
 def summary_rows(report: QuarterReport) -> list[tuple]:
-    return [(c.commune, c.commune_name, c.score, c.published, c.on_time_ratio, len(c.missing), c.stale,
-             "Có" if c.needs_action else "Không") for c in report.communes]
+    return [(c.commune, c.commune_name, "" if c.failed else c.score, c.published, c.on_time_ratio, len(c.missing),
+             c.stale, "Có" if c.needs_action else "Không", f"Không tạo được trang: {c.failed}" if c.failed else "")
+            for c in report.communes]
 
 
 def write_csv(report: QuarterReport, path: Path) -> None:

@@ -17,6 +17,7 @@ removes what the killed one left behind, and every site no release links to, wit
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -25,9 +26,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trangxa.aggregate.summary import SUMMARY_FILE
+from trangxa.options import BuildError
 
 
 REPORTS = "bao-cao"  # the quarterly reports, kept from release to release (a build rewrites only its quarter)
+
+
+@contextlib.contextmanager
+def output_lock(output: Path):
+    """One build at a time on an output: a second one says so, in Vietnamese, instead of removing the first's
+    staging folder under it."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.with_name(f".{output.name}.lock").open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"Đang có một lần tạo trang khác ghi vào {output}; chờ lần đó xong rồi chạy lại.") from None
+        yield
 
 
 def releases_dir(output: Path) -> Path:

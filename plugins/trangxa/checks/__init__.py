@@ -44,11 +44,9 @@ class CheckContext:
 
 
 def published_on(item: Item) -> dt.date | None:
-    """When an item was put on the site: its posting date, else its review date, else its own date."""
-    for key in ("ngay_dang", "ngay_cap_nhat", "ngay_hoi"):
-        if isinstance(item.values.get(key), dt.date):
-            return item.values[key]
-    return None
+    """When an item was put on the site: the date of its record type's ``posted_field`` (its posting date, or
+    the date a page was last reviewed)."""
+    return item.posted
 
 
 def visible(items: list[Item], as_of: dt.date) -> tuple[Item, ...]:

@@ -1,32 +1,84 @@
-"""A commune checked against the law as of a date: its findings, the state of each category, its score.
-
-Used by ``invoke check`` (reading the files without Pelican) and inside the site build (on the items Pelican
-read), so both report the same findings.
+"""One commune read once and checked against the law as of a date: its findings, the state of each category, its
+score. ``invoke check``, ``invoke build`` and ``invoke report`` all go through :func:`read_and_check`; checking
+the same items as of another date (the quarter's end, beside the build day) is :meth:`CommuneCheck.at`, which
+reads nothing again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from trangxa.checks import run_checks, visible
 from trangxa.checks.status import CategoryStatus, score, statuses
+from trangxa.config.commune import IDENTITY_FILE, Commune, load_commune
 from trangxa.config.province import Province
-from trangxa.config.commune import load_commune
-from trangxa.law.findings import Finding, place
-from trangxa.read.items import Item, read_commune
+from trangxa.law.findings import Finding, Problem, place
+from trangxa.read.items import Item, Reading, read_commune
 
 
 @dataclass(frozen=True)
 class CommuneCheck:
     slug: str
-    name: str
-    type: str
-    findings: tuple[Finding, ...]
-    statuses: tuple[CategoryStatus, ...]
-    score: int
-    items: tuple[Item, ...] = ()
+    commune: Commune | None  # None: no usable commune.yml — the commune cannot be built (its findings say why)
+    as_of: dt.date
+    reading: Reading | None = None
+    read_findings: tuple[Finding, ...] = ()  # commune.yml and every file: the same on any date
+    rule_findings: tuple[Finding, ...] = ()  # the law as of ``as_of``
+    statuses: tuple[CategoryStatus, ...] = ()
+    score: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.commune.name if self.commune else self.slug
+
+    @property
+    def type(self) -> str:
+        return self.commune.type if self.commune else ""
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return self.reading.items if self.reading else ()
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.read_findings + self.rule_findings
+
+    def at(self, province: Province, as_of: dt.date) -> CommuneCheck:
+        """The same items checked as of another date."""
+        if self.commune is None:
+            return replace(self, as_of=as_of)
+        rules, found, points = check_items(province, self.slug, list(self.items), as_of)
+        return replace(self, as_of=as_of, rule_findings=tuple(rules), statuses=tuple(found), score=points)
+
+
+def read_and_check(folder: Path, province: Province, as_of: dt.date,
+                   progress: Callable[[str], None] | None = None) -> CommuneCheck:
+    """Read one commune's folder (each file once) and check it as of ``as_of``; ``progress`` as in
+    :func:`~trangxa.read.items.read_commune`."""
+    slug = folder.name
+    commune, problems = load_commune(folder, province.profile)
+    identity = tuple(place(problem, slug, f"{slug}/{IDENTITY_FILE}") for problem in problems)
+    if commune is None:
+        return CommuneCheck(slug, None, as_of, read_findings=identity)
+    reading = read_commune(folder, province.profile, progress)
+    checked = CommuneCheck(slug, commune, as_of, reading, identity + tuple(reading_findings(province, slug, reading)))
+    return checked.at(province, as_of)
+
+
+def reading_findings(province: Province, slug: str, reading: Reading) -> list[Finding]:
+    """Every problem met while reading, placed in its file with the legal basis of its category."""
+    profile = province.profile
+    found = []
+    for rel, problem in reading.problems:
+        category = profile.category_for(str(Path(rel).parent))
+        found.append(place(problem, slug, f"{slug}/{rel}", category.basis_text if category else ""))
+    for item in reading.items:
+        basis = profile.category(item.category).basis_text
+        found += [place(problem, slug, f"{slug}/{item.rel}", basis) for problem in item.problems]
+    return found
 
 
 def check_items(province: Province, slug: str, items: list[Item], as_of: dt.date) -> tuple[list[Finding], list[CategoryStatus], int]:
@@ -38,31 +90,13 @@ def check_items(province: Province, slug: str, items: list[Item], as_of: dt.date
     return findings, found, score(found)
 
 
-def check_commune(folder: Path, province: Province, as_of: dt.date) -> CommuneCheck:
-    """Read one commune's folder and check it: what ``invoke check`` does for each commune."""
-    slug = folder.name
-    commune, problems = load_commune(folder, province.profile)
-    findings = [place(problem, slug, f"{slug}/commune.yml") for problem in problems]
-    if commune is None:
-        return CommuneCheck(slug, slug, "", tuple(findings), (), 0)
-    items, reading = read_commune(folder, province.profile)
-    for rel, problem in reading:
-        category = province.profile.category_for(str(Path(rel).parent))
-        findings.append(place(problem, slug, f"{slug}/{rel}", category.basis_text if category else ""))
-    for item in items:
-        basis = province.profile.category(item.category).basis_text
-        findings += [place(problem, slug, f"{slug}/{item.rel}", basis) for problem in item.problems]
-    rule_findings, found, points = check_items(province, slug, items, as_of)
-    return CommuneCheck(slug, commune.name, commune.type, tuple(findings + rule_findings), tuple(found), points,
-                        tuple(items))
+def failed(slug: str, as_of: dt.date, problem: Problem, file: str | None = None) -> CommuneCheck:
+    """A commune whose reading or checking could not finish (its process crashed or ran out of time)."""
+    return CommuneCheck(slug, None, as_of, read_findings=(place(problem, slug, file or f"{slug}/"),))
 
 
-def quarter_part(province: Province, commune, items: list[Item], quarter) -> dict:
-    """This commune's part of the quarter's report, checked as of the quarter's last day, as plain data (it
-    travels in the commune's summary to the provincial index)."""
-    from trangxa.aggregate.report import commune_part, part_to_data
-
-    findings, found, points = check_items(province, commune.slug, items, quarter.end)
-    checked = CommuneCheck(commune.slug, commune.name, commune.type, tuple(findings), tuple(found), points,
-                           tuple(items))
-    return {"quarter": quarter.code, **part_to_data(commune_part(province.profile, checked, quarter))}
+def page_findings(reading: Reading, folder: str) -> list[Finding]:
+    """What was wrong in a folder of pages of ``content/`` (read once for every site), for the province."""
+    found = [place(problem, "tinh", f"{folder}/{rel}") for rel, problem in reading.problems]
+    return found + [place(problem, "tinh", f"{folder}/{Path(item.rel).name}") for item in reading.items
+                    for problem in item.problems]

@@ -1,16 +1,23 @@
-"""A commune's identity, as its staff declare it in ``communes/<slug>/commune.yml``."""
+"""A commune's identity, as its staff declare it in ``communes/<slug>/commune.yml``.
+
+Its schema is the legal profile's ``don-vi`` record type (each field's kind, whether it is required, the values it
+may take). An error in it stops that commune only: it is reported and not built (its previous site stays), and the
+other communes build.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from trangxa.law.findings import Problem, ProblemError
+from trangxa.law.findings import Problem, ProblemError, severity
 from trangxa.law.profile import Profile
-from trangxa.read.items import IDENTITY_FILE
 from trangxa.read.records import convert
 from trangxa.read.sources import load_file_mapping
 from trangxa.text import fold, slugify
+
+
+IDENTITY_FILE = "commune.yml"
 
 
 @dataclass(frozen=True)
@@ -35,8 +42,11 @@ class Commune:
     description: str
 
 
+IDENTITY_TYPE = "don-vi"  # the record type of commune.yml in the profile
+
+
 def load_commune(path: Path, profile: Profile) -> tuple[Commune | None, list[Problem]]:
-    """The commune's identity and the problems found in commune.yml; None when it cannot be built at all."""
+    """The commune's identity and the problems found in commune.yml; None when it has an error (not built)."""
     identity = path / IDENTITY_FILE
     if not identity.is_file():
         return None, [Problem("commune-yml-missing")]
@@ -44,16 +54,12 @@ def load_commune(path: Path, profile: Profile) -> tuple[Commune | None, list[Pro
         mapping = load_file_mapping(identity)
     except ProblemError as err:
         return None, [err.problem]
-    record = convert(profile.record_types["don-vi"], mapping.data, mapping.lines)
-    values = record.values
+    record = convert(profile.record_types[IDENTITY_TYPE], mapping.data, mapping.lines)
     problems = list(record.problems)
-    if any(p.rule == "missing-field" and p.params["field"] in ("ten", "loai") for p in problems) or (
-        "loai" not in values
-    ):
+    if any(severity(problem.rule) == "error" for problem in problems):
         return None, problems
-    commune = _commune(path, values, profile)
-    problems += _identity_warnings(commune, mapping.lines)
-    return commune, problems
+    commune = _commune(path, record.values, profile)
+    return commune, problems + _identity_warnings(commune, mapping.lines, profile)
 
 
 def _commune(path: Path, values: dict, profile: Profile) -> Commune:
@@ -78,13 +84,22 @@ def _commune(path: Path, values: dict, profile: Profile) -> Commune:
     )
 
 
-def _identity_warnings(commune: Commune, lines: dict[str, int]) -> list[Problem]:
-    """The domain should be the full name without diacritics (NĐ 224/2026 Điều 11.4.c)."""
-    expected_host = fold(commune.name).replace(" ", "")
-    province_host = commune.domain.split(".")[1] if commune.domain.count(".") >= 3 else "tentinh"
-    expected = f"{expected_host}.{province_host}.gov.vn"
+def expected_hosts(commune: Commune, profile: Profile) -> list[str]:
+    """The first label of the domain NĐ 224/2026 Điều 11.4.c asks for: the unit's name without diacritics, run
+    together — provinces write it with the unit's type ("xatanthanh") or without it ("tanthanh"); both are
+    accepted."""
+    full = fold(commune.name).replace(" ", "")
+    kind = fold(profile.commune_types[commune.type].name).replace(" ", "")
+    return [full, full.removeprefix(kind)] if full.startswith(kind) and full != kind else [full]
+
+
+def _identity_warnings(commune: Commune, lines: dict[str, int], profile: Profile) -> list[Problem]:
+    hosts = expected_hosts(commune, profile)
+    labels = commune.domain.split(".")
+    province_host = labels[1] if len(labels) >= 4 else "tentinh"
     problems = []
-    if commune.domain != expected:
+    if commune.domain and not (len(labels) >= 4 and labels[0] in hosts and labels[-2:] == ["gov", "vn"]):
+        expected = " hoặc ".join(f"{host}.{province_host}.gov.vn" for host in hosts)
         problems.append(Problem("domain-pattern", {"value": commune.domain, "expected": expected}, lines.get("ten_mien")))
     if commune.slug != slugify(commune.name):
         params = {"folder": commune.slug, "name": commune.name, "expected": slugify(commune.name)}

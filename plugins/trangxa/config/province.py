@@ -1,4 +1,9 @@
-"""The province's configuration (``province.yml``): what the province decides once for all its communes."""
+"""The province's configuration (``province.yml``): what the province decides once for all its communes.
+
+Its keys are declared in :data:`PROVINCE` (kind, documentation, default, allowed values); the file is checked
+against them as a whole, and anything wrong stops the run with every error listed, each at its line — it
+concerns every commune.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,52 @@ from typing import TYPE_CHECKING
 
 from trangxa.law.calendar import WorkCalendar
 from trangxa.law.findings import ProblemError, place
-from trangxa.law.profile import Profile, ProfileError, load_profile
-from trangxa.read.records import parse_date
+from trangxa.law.loading import load_profile
+from trangxa.law.profile import Profile, ProfileError
 from trangxa.read.sources import load_file_mapping
+from trangxa.schema import ConfigError, Key, check
 
 if TYPE_CHECKING:
     from trangxa.config.commune import Commune
 
 URL_MODES = ("thu-muc", "ten-mien")  # sub-path of the provincial site | each commune at its own domain
+ON_ERROR = ("giu-ban-cu", "dang-kem-canh-bao")  # keep the last good site | publish it with its warnings
+
+PROVINCE: dict[str, Key] = {
+    "ten": Key("text", "Tên tỉnh, thành phố", required=True, example="Tỉnh Minh Hải"),
+    "cong_thong_tin": Key("url", "Cổng thông tin điện tử của tỉnh; mọi trang liên kết về đây", required=True,
+                          example="https://minhhai.gov.vn"),
+    "dia_chi_web": Key("url", "Nơi phục vụ trang chỉ mục của tỉnh (và các xã, ở chế độ thu-muc)", required=True,
+                       example="https://xa.minhhai.gov.vn"),
+    "che_do_url": Key("choice", "Cách gọi địa chỉ các xã: thu-muc — dưới trang của tỉnh (…/<xã>/); ten-mien — "
+                      "mỗi xã một tên miền (ten_mien trong commune.yml)", default="thu-muc", choices=URL_MODES),
+    "ho_so_phap_ly": Key("text", "Hồ sơ pháp lý trong thư mục profiles/: nd224-2026 (hiện hành) hoặc nd42-2022",
+                         default="nd224-2026"),
+    "du_lieu_mau": Key("bool", "true: dữ liệu mẫu — mọi trang ghi rõ như vậy", default=False),
+    "co_quan_do_luong": Key("text", "Cơ quan đo lường, đánh giá các trang (ghi trên báo cáo)",
+                            default="Sở Khoa học và Công nghệ"),
+    "lich": Key("section", "Lịch làm việc riêng của tỉnh, thêm vào lịch nghỉ lễ quốc gia", keys={
+        "nghi_them": Key("list", "Các ngày nghỉ thêm", item=Key("date", "một ngày")),
+        "lam_bu": Key("list", "Các ngày làm bù (thứ Bảy đi làm)", item=Key("date", "một ngày")),
+    }),
+    "kho_noi_dung": Key("section", "Kho nội dung trên giao diện web Git: mọi trang có liên kết Sửa trang này",
+                        keys={
+        "nen_tang": Key("choice", "github hoặc gitlab", required=True, choices=("github", "gitlab")),
+        "dia_chi": Key("url", "Địa chỉ web của kho", required=True),
+        "nhanh": Key("text", "Nhánh cán bộ sửa", default="main"),
+    }),
+    "phan_hoi": Key("section", "Nơi nhận đánh giá và ý kiến của người đọc (NĐ 224/2026 Điều 10.3.b)", keys={
+        "dia_chi": Key("url", "Dịch vụ biểu mẫu của tỉnh nhận POST (hoặc hệ thống phản ánh quốc gia)"),
+        "thu_dien_tu": Key("email", "Địa chỉ thư người đọc có thể gửi thay (mailto:)"),
+        "don_vi": Key("text", "Đơn vị tiếp nhận"),
+    }),
+    "xuat_ban": Key("section", "Xuất bản", keys={
+        "khi_co_loi": Key("choice", "Xã có tệp lỗi khi xuất bản: giu-ban-cu — giữ bản đã đăng; dang-kem-canh-bao "
+                          "— vẫn đăng, kèm cảnh báo", default="giu-ban-cu", choices=ON_ERROR),
+    }),
+    "bo_sung": Key("any", "Phần bổ sung của tỉnh, cùng dạng một hồ sơ pháp lý, gộp theo slug chuyên mục và tên "
+                   "mẫu (remove: true để bỏ) — ví dụ categories: [{slug: tin-tuc, rules: {quota_per_month: 4}}]"),
+}
 
 
 @dataclass(frozen=True)
@@ -31,7 +74,7 @@ class Province:
     auditor: str  # who measures the communes (Sở Khoa học và Công nghệ since 2025)
     calendar: WorkCalendar = WorkCalendar()
     keep_last_good: bool = True  # publishing: a commune whose files have errors keeps its last good site
-    repository: dict = field(default_factory=dict)  # the Git web UI staff edit in: nen_tang, dia_chi, nhanh
+    repository: dict = field(default_factory=dict)  # the Git web UI staff edit in: platform, url, branch
     feedback: dict = field(default_factory=dict)  # where ratings and opinions go: url (a form service), email, unit
 
     def commune_url(self, commune: "Commune") -> str:
@@ -41,8 +84,7 @@ class Province:
 
 
 def load_province(path: Path, profile_override: str | None = None) -> Province:
-    """Read province.yml; anything wrong here stops the run (it concerns every commune), with a message that
-    names the file, never a traceback."""
+    """Read province.yml and its legal profile; anything wrong stops the run, with every error listed."""
     try:
         mapping = load_file_mapping(path)
     except OSError as err:
@@ -51,59 +93,42 @@ def load_province(path: Path, profile_override: str | None = None) -> Province:
         where = f", dòng {err.problem.line}" if err.problem.line else ""
         finding = place(err.problem, "tinh", path.name)
         raise ProfileError(f"{path}{where}: {finding.message} {finding.fix}") from None
+    values, errors = check(mapping.data, PROVINCE, path.name, mapping.paths)
+    errors += _feedback_errors(values.get("phan_hoi"), path.name, mapping.paths)
+    profile = None
     try:
-        return _province(mapping.data, path, profile_override)
-    except (AttributeError, KeyError, TypeError, ValueError) as err:
-        raise ProfileError(f"{path}: một mục cấu hình không đúng dạng ({type(err).__name__}: {err}). "
-                           "Xem phần Configuration trong README.md.") from None
+        profile = load_profile(profile_override or values["ho_so_phap_ly"], values.get("bo_sung"), overlay_file=path.name,
+                               overlay_paths=mapping.paths)
+    except ProfileError as err:
+        errors += err.errors
+    if errors:
+        raise ProfileError(errors)
+    return _province(values, profile)
 
 
-def _province(data: dict, path: Path, profile_override: str | None) -> Province:
-    mode = data.get("che_do_url", "thu-muc")
-    if mode not in URL_MODES:
-        raise ProfileError(f"{path}: che_do_url phải là một trong {', '.join(URL_MODES)}, không phải '{mode}'.")
-    profile = load_profile(profile_override or data.get("ho_so_phap_ly", "nd224-2026"), data.get("bo_sung"))
+def _feedback_errors(feedback: dict | None, file: str, paths: dict) -> list[ConfigError]:
+    if feedback is not None and not (feedback.get("dia_chi") or feedback.get("thu_dien_tu")):
+        return [ConfigError(file, paths.get("phan_hoi"), "phan_hoi cần dia_chi (https://…, nơi nhận biểu mẫu) "
+                                                         "hoặc thu_dien_tu.")]
+    return []
+
+
+def _province(values: dict, profile: Profile) -> Province:
+    lich = values.get("lich", {})
+    repository = values.get("kho_noi_dung")
+    feedback = values.get("phan_hoi")
     return Province(
-        name=data.get("ten", ""),
-        portal_url=data.get("cong_thong_tin", "").rstrip("/"),
-        site_url=data.get("dia_chi_web", "").rstrip("/"),
-        url_mode=mode,
+        name=values["ten"],
+        portal_url=values["cong_thong_tin"],
+        site_url=values["dia_chi_web"],
+        url_mode=values["che_do_url"],
         profile=profile,
-        sample=str(data.get("du_lieu_mau", "false")).lower() == "true",
-        auditor=data.get("co_quan_do_luong", "Sở Khoa học và Công nghệ"),
-        calendar=_calendar(data.get("lich", {}), path),
-        keep_last_good=data.get("xuat_ban", {}).get("khi_co_loi", "giu-ban-cu") != "dang-kem-canh-bao",
-        repository=_repository(data.get("kho_noi_dung", {}), path),
-        feedback=_feedback(data.get("phan_hoi", {}), path),
+        sample=values["du_lieu_mau"],
+        auditor=values["co_quan_do_luong"],
+        calendar=WorkCalendar(frozenset(lich.get("nghi_them", ())), frozenset(lich.get("lam_bu", ()))),
+        keep_last_good=values.get("xuat_ban", {}).get("khi_co_loi", "giu-ban-cu") == "giu-ban-cu",
+        repository={"platform": repository["nen_tang"], "url": repository["dia_chi"],
+                    "branch": repository["nhanh"]} if repository else {},
+        feedback={"url": feedback.get("dia_chi", ""), "email": feedback.get("thu_dien_tu", ""),
+                  "unit": feedback.get("don_vi", "")} if feedback else {},
     )
-
-
-def _feedback(data: dict, path: Path) -> dict:
-    """Where a static page sends what readers say (NĐ 224 Điều 10.3.b): ``dia_chi`` a form service the province
-    runs (or the national feedback system) that accepts a POST, ``thu_dien_tu`` the address of the mailto:
-    fallback, ``don_vi`` the unit that receives them."""
-    if not data:
-        return {}
-    url, email = data.get("dia_chi", ""), data.get("thu_dien_tu", "")
-    if (url and not url.startswith("https://")) or (email and "@" not in email) or not (url or email):
-        raise ProfileError(f"{path}: phan_hoi cần dia_chi (https://…, nơi nhận biểu mẫu) hoặc thu_dien_tu.")
-    return {"url": url, "email": email, "unit": data.get("don_vi", "")}
-
-
-def _repository(data: dict, path: Path) -> dict:
-    """Where staff edit: ``nen_tang`` github or gitlab, ``dia_chi`` the repository's web address, ``nhanh``."""
-    if not data:
-        return {}
-    if data.get("nen_tang") not in ("github", "gitlab") or not data.get("dia_chi", "").startswith("https://"):
-        raise ProfileError(f"{path}: kho_noi_dung cần nen_tang (github hoặc gitlab) và dia_chi (https://…).")
-    return {"platform": data["nen_tang"], "url": data["dia_chi"].rstrip("/"), "branch": data.get("nhanh", "main")}
-
-
-def _calendar(data: dict, path: Path) -> WorkCalendar:
-    """The province's own extra days off (nghi_them) and make-up working days (lam_bu)."""
-    try:
-        days_off = frozenset(parse_date(day) for day in data.get("nghi_them", []))
-        workdays = frozenset(parse_date(day) for day in data.get("lam_bu", []))
-    except (ValueError, AttributeError, TypeError):
-        raise ProfileError(f"{path}: lich.nghi_them và lich.lam_bu là danh sách ngày dạng 17/11/2026.") from None
-    return WorkCalendar(days_off, workdays)

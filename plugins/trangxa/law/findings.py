@@ -73,7 +73,7 @@ def place(problem: Problem, commune: str, file: str, basis: str = "") -> Finding
         severity=entry["severity"],
         message=entry["message"].format(**params).strip(),
         fix=entry["fix"].format(**params).strip(),
-        basis=basis,
+        basis=basis or entry.get("basis", ""),
     )
 
 
@@ -91,6 +91,10 @@ def catalogue() -> dict:
 def rules() -> dict:
     """Every rule id of the catalogue with its severity (for documentation and tests)."""
     return {rule: entry["severity"] for rule, entry in _catalogue().items()}
+
+
+def severity(rule: str) -> str:
+    return _catalogue()[rule]["severity"]
 
 
 def rule_status(rule: str) -> str | None:

@@ -1,20 +1,25 @@
-"""Reading a commune's folder into items — the *read* stage, shared by the site build and the checker.
+"""Reading a commune's folder into items — the *read* stage: each file is read once, whatever is done with it next
+(checked as of one date or several, rendered by Pelican).
 
 An item is one content file (Markdown with front matter, or a YAML record) in a category folder. Its category
-comes from its folder (the profile's longest matching slug), never from a field the author must repeat.
+comes from its folder (the profile's longest matching slug), never from a field the author must repeat. Its
+Markdown is rendered to safe HTML here too (``markdown``): the HTML depends on nothing but the file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+from collections.abc import Callable
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from trangxa.read import sanitize
+from trangxa.read import markdown, sanitize
 from trangxa.read.attachments import IMAGE_SUFFIXES, check_attachment
 from trangxa.read.bodylinks import scan_body
+from trangxa.read.collisions import filter_spellings, unique_urls
 from trangxa.law.findings import Problem, ProblemError
 from trangxa.law.profile import Profile, RecordType
 from trangxa.read.records import convert
@@ -23,7 +28,7 @@ from trangxa.text import slugify
 
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 INDEX_STEM = "index"  # index.md / index.yml is the category's own text, shown on its page
-IDENTITY_FILE = "commune.yml"
+IDENTITY_FILE = "commune.yml"  # the commune's identity (trangxa.config.commune), not an item
 FILE_TYPES = ("file", "image", "files", "photos")
 
 
@@ -41,6 +46,11 @@ class Item:
     problems: tuple[Problem, ...] = ()
     folder_page: bool = False  # a folder's own record (an album's album.yml): its page is the folder
     lang: str = ""  # a translation (lien-he/index.en.yml): its language; "" for the Vietnamese original
+    html: str = ""  # the body rendered and sanitised; links still relative to the file's folder
+    title: str = ""  # from the record type's title field (else the file name)
+    date: dt.date | None = None  # its own date (date_field): the order of listings and feeds
+    posted: dt.date | None = None  # when it was put on the site (posted_field): what counts as of a date
+    html_fields: dict = field(default_factory=dict)  # the same for each Markdown field: key → HTML
 
     @property
     def folder(self) -> str:
@@ -157,8 +167,17 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     problems += tuple(personal_data(source.text, "minimise_personal_data" in rules))
     problems += tuple(_missing_alts(record_type, record.values, mapping, path))
     problems += tuple(scan_body(body, body_line, path, root))
+    html_fields = {spec.key: markdown.render(record.values[spec.key]) for spec in record_type.fields
+                   if spec.type == "markdown" and spec.key in record.values}
     return Item(rel, category, record_type.name, record.values, record.lines, body, body_line, problems,
-                folder_page=bool(record_type.folder_file), lang=lang)
+                folder_page=bool(record_type.folder_file), lang=lang, html=markdown.render(body),
+                html_fields=html_fields, title=record.values.get(record_type.title_field) or PurePosixPath(rel).stem,
+                date=_date(record.values, record_type.date_field), posted=_date(record.values, record_type.posted_field))
+
+
+def _date(values: dict, key: str | None) -> dt.date | None:
+    value = values.get(key) if key else None
+    return value if isinstance(value, dt.date) else None
 
 
 def language_of(rel: str, profile: Profile) -> str:
@@ -269,27 +288,44 @@ def _file_names(kind: str, value) -> tuple[str, ...]:
     return value if kind == "files" else (value,)
 
 
-def read_commune(root: Path, profile: Profile) -> tuple[list[Item], list[tuple[str, Problem]]]:
-    """All items of a commune, without Pelican (the checker's way in); problems as (rel, problem)."""
+@dataclass(frozen=True)
+class Reading:
+    """What a folder holds, read: its items, the files published beside them, and what was wrong (rel, problem)."""
+
+    items: tuple[Item, ...]
+    assets: tuple[str, ...]
+    problems: tuple[tuple[str, Problem], ...]
+
+
+def read_commune(root: Path, profile: Profile, progress: Callable[[str], None] | None = None) -> Reading:
+    """All items of a commune's folder, each file read once; ``progress(rel)`` is told of each file before it is
+    read (so that a crash can be located)."""
     found = scan(root, profile)
     items, problems = [], list(found.problems)
     for rel, category in found.content:
+        if progress:
+            progress(rel)
         try:
             items.append(read_item(root, rel, category, profile))
         except ProblemError as err:
             problems.append((rel, err.problem))
-    kept, duplicates = unique_urls(items)
-    return kept, problems + duplicates
+    kept, collisions = unique_urls(items)
+    collisions += filter_spellings(profile, kept)
+    return Reading(tuple(kept), tuple(found.assets), tuple(problems + collisions))
 
 
-def unique_urls(items: list) -> tuple[list, list[tuple[str, Problem]]]:
-    """Keep the first item of each URL; a second one is a problem (it would overwrite the first page)."""
-    seen: dict[str, str] = {}
-    kept, problems = [], []
-    for item in items:
-        other = seen.setdefault(item.url, item.rel)
-        if other == item.rel:
-            kept.append(item)
-        else:
-            problems.append((item.rel, Problem("duplicate-slug", {"url": item.url, "other": other})))
-    return kept, problems
+SHARED_FOLDER = "trang"  # pages of content/ (shared by every site, or the provincial index's own): trang/<slug>/
+
+
+def read_pages(folder: Path, profile: Profile) -> Reading:
+    """The prose pages of a folder of ``content/`` (no category: each is a ``trang`` at trang/<slug>/)."""
+    items, problems = [], []
+    names = sorted(p.name for p in folder.iterdir() if p.suffix == ".md") if folder.is_dir() else []
+    for name in names:
+        try:
+            item = read_item(folder, name, "", profile)
+        except ProblemError as err:
+            problems.append((name, err.problem))
+            continue
+        items.append(replace(item, rel=f"{SHARED_FOLDER}/{name}"))
+    return Reading(tuple(items), (), tuple(problems))

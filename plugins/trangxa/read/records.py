@@ -25,6 +25,7 @@ SHORT_YEAR = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2}$")  # 17/11/23: which cen
 TIME = re.compile(r"^(?P<h>\d{1,2})\s*(?:[:hg]\s*(?P<m>\d{2})?)?$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 PHONE = re.compile(r"^\+?[\d\s.()-]{6,20}$")
+HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")  # a DNS host name
 NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^-?\d+(?:,\d+)?$")
 
 
@@ -180,6 +181,13 @@ def _phone(spec: FieldSpec, text: str) -> str:
     return text
 
 
+def _host(spec: FieldSpec, text: str) -> str:
+    """A domain name: it goes into addresses, the sitemap index and CNAME files, so nothing else may pass."""
+    if not HOST.match(text):
+        raise ValueError("bad-host")
+    return text
+
+
 def _path(spec: FieldSpec, text: str) -> str:
     return str(PurePosixPath(text.replace("\\", "/")))
 
@@ -194,6 +202,7 @@ CONVERTERS = {
     "url": _url,
     "email": _email,
     "phone": _phone,
+    "host": _host,
     "file": _path,
     "image": _path,
 }

@@ -26,6 +26,7 @@ class Mapping:
 
     data: dict
     lines: dict[str, int] = field(default_factory=dict)
+    paths: dict[str, int] = field(default_factory=dict)  # every key, nested ones too ("lich.nghi_them.0") → line
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def read_text(path: Path) -> str:
     return read_source(path).text
 
 
-def load_mapping(text: str, first_line: int = 1) -> Mapping:
+def load_mapping(text: str, first_line: int = 1, aliases: bool = False) -> Mapping:
     """Parse YAML text that must be a mapping; problems carry lines counted from ``first_line``."""
     offset = first_line - 1
     for number, line in enumerate(text.split("\n"), start=first_line):
@@ -106,26 +107,33 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         return Mapping({}, {})
     if not isinstance(node, yaml.MappingNode):
         raise ProblemError(Problem("yaml-not-mapping", {}, node.start_mark.line + 1 + offset))
-    data = _plain(node, offset)
+    paths: dict[str, int] = {}
+    data = _plain(node, offset, "", paths)
     lines = {key.value: key.start_mark.line + 1 + offset for key, _ in node.value}
-    return Mapping(data, lines)
+    return Mapping(data, lines, paths)
 
 
-def _plain(node: yaml.Node, offset: int):
-    """Nodes to plain Python values (every scalar a NFC string); a repeated key is a problem."""
+def _plain(node: yaml.Node, offset: int, path: str, paths: dict[str, int]):
+    """Nodes to plain Python values (every scalar a NFC string), noting the line of every key and list item
+    in ``paths``; a repeated key is a problem."""
     if isinstance(node, yaml.ScalarNode):
         return nfc(node.value)
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, offset) for item in node.value]
+        values = []
+        for index, item in enumerate(node.value):
+            paths[f"{path}{index}"] = item.start_mark.line + 1 + offset
+            values.append(_plain(item, offset, f"{path}{index}.", paths))
+        return values
     result: dict = {}
     for key_node, value_node in node.value:
-        key = _plain(key_node, offset)
+        key = _plain(key_node, offset, path, paths)
+        line = key_node.start_mark.line + 1 + offset
         if not isinstance(key, str):
-            raise ProblemError(Problem("yaml-not-mapping", {}, key_node.start_mark.line + 1 + offset))
+            raise ProblemError(Problem("yaml-not-mapping", {}, line))
         if key in result:
-            line = key_node.start_mark.line + 1 + offset
             raise ProblemError(Problem("yaml-duplicate-key", {"key": key}, line, key_node.start_mark.column + 1))
-        result[key] = _plain(value_node, offset)
+        paths[f"{path}{key}"] = line
+        result[key] = _plain(value_node, offset, f"{path}{key}.", paths)
     return result
 
 
@@ -142,6 +150,6 @@ def split_front_matter(text: str) -> FrontMatter:
     raise ProblemError(Problem("front-matter-unclosed", {}, 1))
 
 
-def load_file_mapping(path: Path) -> Mapping:
-    """A whole YAML file read strictly as a mapping."""
-    return load_mapping(read_text(path))
+def load_file_mapping(path: Path, aliases: bool = False) -> Mapping:
+    """A whole YAML file read strictly as a mapping (``aliases``: the province's own files may reuse a block)."""
+    return load_mapping(read_text(path), aliases=aliases)

@@ -1,7 +1,7 @@
 """``budget-report-missing`` / ``budget-report-late``: each quarter's budget execution report is posted within
 N days of the quarter's end (Thông tư 26/2026/TT-BTC; historically 15 days). Every quarter whose deadline fell in
 the year before ``as_of`` is checked. The quarter is read from ``ky_bao_cao`` ("Quý III/2026", "6 tháng 2026",
-"Năm 2026"). Rule data: ``quarter_report_days: N``."""
+"Năm 2026"). Rule data: ``quarter_report: {days: N, period: the field of the period, posted: the posting date}``."""
 
 import datetime as dt
 import re
@@ -47,18 +47,19 @@ def due_quarters(as_of: dt.date, days: int) -> list[tuple[int, int, dt.date]]:
 
 
 def check(ctx: CheckContext):
-    for category, days in ctx.with_rule("quarter_report_days"):
+    for category, rule in ctx.with_rule("quarter_report"):
         reports = {}
         for item in ctx.in_category(category.slug):
-            period = quarter_of(item.values.get("ky_bao_cao", ""))
+            period = quarter_of(item.values.get(rule["period"], ""))
             if period:
                 reports.setdefault(period, item)
-        for year, quarter, deadline in due_quarters(ctx.as_of, int(days)):
+        posted = rule["posted"]
+        for year, quarter, deadline in due_quarters(ctx.as_of, rule["days"]):
             params = {"quarter": f"Quý {QUARTER_NAMES[quarter]}/{year}", "deadline": deadline.strftime("%d/%m/%Y")}
             report = reports.get((year, quarter))
             if report is None:
                 yield Hit(f"{category.slug}/", Problem("budget-report-missing", params), category.slug)
-            elif isinstance(report.values.get("ngay_dang"), dt.date) and report.values["ngay_dang"] > deadline:
-                params["posted"] = report.values["ngay_dang"].strftime("%d/%m/%Y")
-                problem = Problem("budget-report-late", params, report.lines.get("ngay_dang"))
+            elif isinstance(report.values.get(posted), dt.date) and report.values[posted] > deadline:
+                params["posted"] = report.values[posted].strftime("%d/%m/%Y")
+                problem = Problem("budget-report-late", params, report.lines.get(posted))
                 yield Hit(report.rel, problem, category.slug)

@@ -14,7 +14,7 @@ from trangxa.law.findings import Problem
 def check(ctx: CheckContext):
     for rule_name in ("deadline", "answer_within"):
         for category, rule in ctx.with_rule(rule_name):
-            limit = int(rule["working_days"])
+            limit = rule["working_days"]
             for item in ctx.in_category(category.slug):
                 start, end = item.values.get(rule["from"]), item.values.get(rule["to"])
                 if not isinstance(start, dt.date) or (end is None and rule["to"] in item.lines):

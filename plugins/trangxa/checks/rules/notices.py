@@ -12,7 +12,7 @@ from trangxa.law.findings import Problem
 
 def check(ctx: CheckContext):
     for category, rule in ctx.with_rule("publish_before"):
-        needed = int(rule["working_days"])
+        needed = rule["working_days"]
         for item in ctx.in_category(category.slug):
             event, posted = item.values.get(rule["field"]), item.values.get(rule["published"])
             if not (isinstance(event, dt.date) and isinstance(posted, dt.date)):

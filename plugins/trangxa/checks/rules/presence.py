@@ -13,7 +13,7 @@ def check(ctx: CheckContext):
     for category in ctx.profile.categories:
         if category.required != "always" or ctx.profile.children(category.slug):
             continue  # a parent (gioi-thieu, cong-khai …) is judged through its sub-categories
-        needed = int(category.rules.get("min_items", 1))
+        needed = category.rules.get("min_items", 1)
         found = sum(item.record_type == category.record_type for item in ctx.in_category(category.slug))
         if found < needed:
             params = {"category": category.name, "slug": category.slug, "found": found, "needed": needed}

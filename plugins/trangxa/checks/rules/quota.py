@@ -13,11 +13,11 @@ from trangxa.law.findings import Problem
 
 def check(ctx: CheckContext):
     for category, quota in ctx.with_rule("quota_per_month"):
-        if int(quota) <= 0:
+        if quota <= 0:
             continue
         last_day = ctx.as_of.replace(day=1) - dt.timedelta(days=1)
         first_day = last_day.replace(day=1)
         count = sum(1 for item in ctx.in_category(category.slug) if first_day <= (published_on(item) or dt.date.min) <= last_day)
-        if count < int(quota):
+        if count < quota:
             params = {"count": count, "quota": quota, "month": last_day.strftime("%m/%Y"), "category": category.name}
             yield Hit(f"{category.slug}/", Problem("news-quota", params), category.slug)

@@ -1,0 +1,73 @@
+"""The parameters of the compliance rules, as a schema: what a category's ``rules:`` in a profile (or in a
+province's ``bo_sung``) may say. A rule names the fields it reads — no rule module knows a field by name — and
+the profile loader checks that every field named exists in the category's record type.
+
+Each key documents itself; ``docs/cau-hinh.md`` is written from these (``invoke cau-hinh``).
+"""
+
+from __future__ import annotations
+
+from trangxa.schema import Key
+
+
+def _field(doc: str, default: str | None = None) -> Key:
+    return Key("text", doc, required=default is None, default=default, field_ref=True)
+
+
+def _days(doc: str, minimum: int = 0) -> Key:
+    return Key("int", doc, required=True, minimum=minimum)
+
+
+def _section(doc: str, **keys: Key) -> Key:
+    return Key("section", doc, keys=keys)
+
+
+RULES: dict[str, Key] = {
+    "min_items": Key("int", "missing-category: số mục tối thiểu chuyên mục bắt buộc phải có (mặc định 1).", minimum=1,
+                     example="2"),
+    "deadline": _section(
+        "late-publication: hạn đăng tính bằng ngày làm việc từ một ngày của mục đến ngày đăng "
+        "(văn bản: 5 ngày từ ngày ban hành, Luật Tiếp cận thông tin Điều 18.4; công khai: 5 ngày từ ngày quyết định, "
+        "Luật Thực hiện dân chủ ở cơ sở Điều 12.3).",
+        **{"from": _field("trường ngày bắt đầu tính (ví dụ ngay_ban_hanh)"), "to": _field("trường ngày đăng"),
+           "working_days": _days("số ngày làm việc tối đa")}),
+    "answer_within": _section(
+        "unanswered, late-answer: câu hỏi được trả lời trong hạn (ngày làm việc) kể từ ngày hỏi.",
+        **{"from": _field("trường ngày hỏi"), "to": _field("trường ngày trả lời"),
+           "working_days": _days("số ngày làm việc tối đa")}),
+    "publish_before": _section(
+        "late-notice: thông báo đăng trước sự việc ít nhất N ngày làm việc (lịch tiếp công dân 5, tạm ngừng trang 7).",
+        field=_field("trường ngày diễn ra"), published=_field("trường ngày đăng"),
+        working_days=_days("số ngày làm việc tối thiểu")),
+    "chairman_weekly": _section(
+        "reception-week-missing: Chủ tịch tiếp công dân ít nhất một ngày mỗi tuần (tuần này, các tuần trước, tuần sau).",
+        weeks_back=Key("int", "số tuần kiểm tra, tính cả tuần này", default=1, minimum=1),
+        chair=Key("text", "chức vụ người chủ trì (so khớp phần đầu, không phân biệt dấu)", default="Chủ tịch"),
+        date=_field("trường ngày tiếp"), chair_field=_field("trường chức vụ người chủ trì")),
+    "quarter_report": _section(
+        "budget-report-missing, budget-report-late: báo cáo tình hình thực hiện ngân sách từng quý đăng trong N ngày "
+        "sau khi hết quý (Thông tư 26/2026/TT-BTC).",
+        days=_days("số ngày sau khi hết quý"), period=_field("trường kỳ báo cáo (Quý III/2026 …)"),
+        posted=_field("trường ngày đăng")),
+    "result_after_close": _section(
+        "consultation-result-missing: đợt lấy ý kiến đã kết thúc phải có tổng hợp ý kiến (Luật Thực hiện dân chủ ở "
+        "cơ sở Điều 11.11).", closes=_field("trường ngày kết thúc"), result=_field("trường tổng hợp ý kiến")),
+    "review": _section("stale-page: trang được rà soát trong N ngày.", days=_days("số ngày", 1),
+                       field=_field("trường ngày rà soát")),
+    "max_age_days": Key("int", "stale-category: chuyên mục có nội dung mới trong N ngày.", minimum=1, example="60"),
+    "current_week": _section("schedule-not-current: có lịch của tuần hiện tại.",
+                             **{"from": _field("trường ngày bắt đầu"), "to": _field("trường ngày kết thúc")}),
+    "term_ended_not_current": _section(
+        "leader-post-vacant: chức vụ mà người giữ đã hết nhiệm kỳ và chưa có người thay.",
+        post=Key("list", "các trường xác định một chức vụ (cơ quan, chức vụ)", required=True,
+                 item=_field("trường")),
+        holder=_field("trường họ tên"), end=_field("trường ngày thôi giữ chức")),
+    "quota_per_month": Key("int", "news-quota: số tin tối thiểu mỗi tháng (0: không kiểm tra).", minimum=0,
+                           example="4"),
+    "replaced_status": _section(
+        "replaced-still-in-force: văn bản đã bị thay thế không được ghi còn hiệu lực.",
+        by=_field("trường nêu văn bản bị thay thế"), field=_field("trường tình trạng hiệu lực"),
+        in_force=Key("list", "các giá trị nghĩa là còn hiệu lực", required=True, item=Key("text", "giá trị"))),
+    "minimise_personal_data": Key("bool", "personal-phone: danh sách chỉ nêu thông tin cần thiết (không số điện "
+                                  "thoại cá nhân).", example="true"),
+}

@@ -1,0 +1,106 @@
+"""The three runs of a province — check, build, report — each a short sequence of named steps.
+
+All three read and check a commune the same way (``checks.commune.read_and_check``), each commune in a process of
+its own (``build.workers``): what ``check`` reports is what ``build`` reports. ``build`` then renders each commune
+with Pelican and the provincial index over them; ``report`` writes a quarter's report with the index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from trangxa.aggregate.report import Quarter, QuarterReport, build_report
+from trangxa.build.communes import build_communes
+from trangxa.build.index import build_index
+from trangxa.build.plan import Plan
+from trangxa.build.release import bring_in, linked_sites, output_lock, staged
+from trangxa.build.results import BuildResult
+from trangxa.build.workers import Failure, Progress, run_each
+from trangxa.checks.commune import CommuneCheck, failed, page_findings, read_and_check
+from trangxa.config.commune import discover
+from trangxa.config.province import Province, load_province
+from trangxa.law.findings import Problem
+from trangxa.options import BuildError, BuildOptions
+from trangxa.read.items import read_pages
+
+
+def check(options: BuildOptions, as_of: dt.date | None = None) -> list[CommuneCheck]:
+    """``invoke check``: the selected communes read and checked as of ``as_of`` (the options' date by default)."""
+    province, folders = prepare(options)
+    return check_communes(options, province, select(options, folders), as_of or options.as_of)
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """``invoke build``: the selected communes, then the provincial index over every commune built so far. The
+    output is replaced as a whole only when everything has been written (``release``); a commune whose inputs
+    have not changed since its published site was built keeps that site (``plan``), and when nothing changed at
+    all, nothing is written. A shard builds its communes only; a merge builds no commune, only the index over the
+    sites the shards wrote."""
+    province, folders = prepare(options)
+    selected = [] if options.merge_from else select(options, folders)
+    plan = Plan.make(options, selected)
+    if plan.unchanged(folders, options):
+        return BuildResult(tuple(plan.reused.values()), plan.index)
+    shared = read_pages(options.content_dir / "chung", province.profile)
+    with output_lock(options.output), staged(options.output, {folder.name for folder in selected},
+                                              keep_others=options.commune is not None) as stage:
+        work = replace(options, output=stage.path, cache_dir=options.cache_path())
+        bring_in(stage, list(options.merge_from))
+        kept = [result for slug, result in plan.reused.items() if stage.keep(slug)]
+        todo = [folder for folder in selected if folder.name not in {result.name for result in kept}]
+        results = sorted(kept + build_communes(work, province, todo, stage, shared), key=lambda result: result.name)
+        index = None if options.shard else build_index(work, province, [folder.name for folder in folders], results,
+                                                       read_pages(options.content_dir / "tinh", province.profile))
+        links = linked_sites(stage.path)
+    plan.save(options, results, index, links)
+    return BuildResult(tuple(results), index, tuple(page_findings(shared, "content/chung")))
+
+
+def report(options: BuildOptions, quarter: Quarter, as_of: dt.date | None = None) -> QuarterReport:
+    """``invoke report``: the quarter's report, checked as of ``as_of`` (by default the quarter's last day),
+    written with the provincial index into <output>/bao-cao/<quarter>/."""
+    province, folders = prepare(options)
+    day = as_of or quarter.end
+    result = build_report(province.profile, check_communes(options, province, folders, day), quarter, day)
+    with output_lock(options.output), staged(options.output, rebuild=set()) as stage:
+        work = replace(options, output=stage.path, as_of=day)
+        build_index(work, province, [folder.name for folder in folders], [],
+                    read_pages(options.content_dir / "tinh", province.profile), result)
+    return result
+
+
+def check_communes(options: BuildOptions, province: Province, folders: list[Path], as_of: dt.date) -> list[CommuneCheck]:
+    """Each commune read and checked in a process of its own; one that crashes or hangs is a finding."""
+    def work(folder: Path, progress: Progress) -> CommuneCheck:
+        return read_and_check(folder, province, as_of, progress)
+
+    def stopped(folder: Path, why: Failure) -> CommuneCheck:
+        rule = {"crashed": "build-crashed", "timeout": "build-timeout"}[why.kind]
+        file = f"{folder.name}/{why.file}" if why.file else None
+        return failed(folder.name, as_of, Problem(rule, {"detail": why.detail}), file)
+
+    return run_each(folders, work, stopped, options.jobs or _cores(), options.timeout)
+
+
+def prepare(options: BuildOptions) -> tuple[Province, list[Path]]:
+    if not options.communes_dir.is_dir():
+        raise BuildError(f"Không có thư mục các xã: {options.communes_dir}")
+    return load_province(options.province_path()), discover(options.communes_dir)
+
+
+def select(options: BuildOptions, folders: list[Path]) -> list[Path]:
+    selected = [folder for folder in folders if options.commune in (None, folder.name)]
+    if options.shard:
+        number, count = options.shard
+        selected = [folder for index, folder in enumerate(selected) if index % count == number - 1]
+    if options.commune and not selected:
+        raise BuildError(f"Không có xã '{options.commune}' trong {options.communes_dir}.")
+    return selected
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 1
