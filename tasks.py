@@ -192,3 +192,17 @@ def cau_hinh(c):
     from trangxa.law.loading import load_profile
 
     print(write_reference(load_profile("nd224-2026"), ROOT / "docs" / "cau-hinh.md").relative_to(ROOT))
+
+
+@task
+def golden(c):
+    """Viết lại bản mẫu tests/golden/ (trang của một xã nhỏ) sau một thay đổi có chủ ý."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from golden import GOLDEN, golden_site, write
+
+    with tempfile.TemporaryDirectory() as scratch:
+        files = golden_site(Path(scratch))
+    write(files)
+    print(f"{GOLDEN.relative_to(ROOT)}/: {len(files)} tệp")

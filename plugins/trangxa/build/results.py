@@ -27,11 +27,13 @@ class SiteResult:
 
     @property
     def failure(self) -> str:
-        """Why the site could not be built: the first error's message ("" when it was built)."""
+        """Why the site could not be built ("" when it was): the build's own failure, else the first error in
+        the files (commune.yml) — never a compliance gap, which does not stop a build."""
         if self.built:
             return ""
-        errors = [f.message for f in self.findings if f.severity == "error"]
-        return errors[0] if errors else "Không rõ nguyên nhân."
+        errors = sorted((f for f in self.findings if f.severity == "error" and rule_status(f.rule) is None),
+                        key=lambda f: not f.rule.startswith("build-"))
+        return errors[0].message if errors else "Không rõ nguyên nhân."
 
 
 @dataclass(frozen=True)
