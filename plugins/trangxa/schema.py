@@ -15,11 +15,10 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from trangxa.text import nfc
+from trangxa.text import EMAIL, HOST, nfc
 
 KINDS = ("text", "int", "bool", "date", "url", "email", "host", "choice", "list", "map", "section", "any")
 TRUE, FALSE = ("true", "yes", "có", "1"), ("false", "no", "không", "0")
-HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
 @dataclass(frozen=True)
@@ -162,7 +161,7 @@ def _url(text: str, key: Key) -> str:
 
 
 def _email(text: str, key: Key) -> str:
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", text, re.IGNORECASE):
+    if not EMAIL.match(text):
         raise ValueError("phải là một địa chỉ thư điện tử")
     return text
 

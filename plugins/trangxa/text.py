@@ -11,6 +11,8 @@ import datetime as dt
 import re
 import unicodedata
 
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")  # a DNS host name, lower case
 WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
 # Old-style tone placement ("hoà", "thuỷ") and new style ("hòa", "thủy") are both valid NFC but different

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 from trangxa.law.findings import Problem
 from trangxa.law.profile import FieldSpec, RecordType
-from trangxa.text import nfc, same_name
+from trangxa.text import EMAIL, HOST, nfc, same_name
 
 DATE_FORMATS = (
     re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$"),  # 17/11/2023, how staff type it
@@ -23,9 +23,7 @@ DATE_FORMATS = (
 )
 SHORT_YEAR = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{2}$")  # 17/11/23: which century, which order?
 TIME = re.compile(r"^(?P<h>\d{1,2})\s*(?:[:hg]\s*(?P<m>\d{2})?)?$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 PHONE = re.compile(r"^\+?[\d\s.()-]{6,20}$")
-HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")  # a DNS host name
 NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^-?\d+(?:,\d+)?$")
 
 
