@@ -125,3 +125,37 @@ def test_a_site_whose_search_or_build_failed_is_not_kept_for_reuse():
 
     assert reusable(result("missing-alt")) and not reusable(result("search-failed"))
     assert not reusable(result("build-failed")) and not reusable(SiteResult("xa-a", False, (), 0, 0.1))
+
+
+def test_a_fresh_clone_with_the_previous_output_restored_rebuilds_nothing(tmp_path):
+    """New file times and inodes everywhere (as after git clone in CI), the same contents, the output restored:
+    fingerprints come from contents, so every site is kept."""
+    options, _ = province(tmp_path)
+    clone = tmp_path / "clone"
+    shutil.copytree(options.communes_dir, clone / "communes")  # new inodes and times
+    shutil.copy(tmp_path / "province.yml", clone / "province.yml")
+    for path in (clone / "communes").rglob("*"):
+        os.utime(path, ns=(1, 1))
+    moved = replace(options, communes_dir=clone / "communes")
+    assert rebuilt(build(moved)) == set()
+    write_tree(moved.communes_dir, {"phuong-dong-hai/tin-tuc/ra-quan.md": NEWS})
+    assert rebuilt(build(moved)) == {"phuong-dong-hai"}
+
+
+def test_an_edit_that_keeps_size_and_time_is_still_seen(tmp_path):
+    options, _ = province(tmp_path)
+    path = options.communes_dir / "xa-tan-thanh" / "lien-he" / "index.yml"
+    stat, text = path.stat(), path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Cường", "Cướng"), encoding="utf-8")  # as many bytes, another letter
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+    assert rebuilt(build(options)) == {"xa-tan-thanh"}
+
+
+def test_content_ids_are_gits_blob_ids(tmp_path):
+    import subprocess
+
+    path = tmp_path / "a.md"
+    path.write_bytes("Xã Tân Thành\n".encode())
+    expected = subprocess.run(["git", "hash-object", str(path)], capture_output=True, text=True, check=True).stdout
+    assert fingerprint.blob_id(path) == expected.strip()

@@ -1,10 +1,13 @@
 """What a site is built from, as one hash: a commune whose hash has not changed since its published site was built
-is not built again (``build.Plan``).
+is not built again (``build.plan``).
 
 A site depends on its own folder, on what every site shares (the code, the theme, the legal profile, the Pelican
-settings, the province's file and shared pages), and on the day it is built (deadlines run out). Files are known
-by path, size and modification time, which an edit always changes (content hashes would read every picture of
-the province on each run); a fresh clone has new times everywhere, so it builds everything.
+settings, the province's file and shared pages), and on the day it is checked as of (deadlines run out). Files are
+known by their **content** — Git's blob id, so that a fresh clone (CI) with the previous output restored rebuilds
+only what changed — and by their path relative to the repository, never by file times or absolute paths. The ids
+come, cheapest first, from Git's index for files Git says are unchanged in the work tree (one ``git ls-files`` and
+one ``git diff-files`` for the whole repository), from a stat cache kept with the build's state (size, time and
+inode unchanged since the id was computed), and only then from reading the file.
 """
 
 from __future__ import annotations
@@ -12,36 +15,87 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
 
-def tree(path: Path) -> list:
-    """Every file under ``path`` (or ``path`` itself) as [relative path, size, mtime in ns], in a fixed order;
-    empty when there is nothing there."""
-    if not path.exists():
-        return []
-    if path.is_file():
-        stat = path.stat()
-        return [[path.name, stat.st_size, stat.st_mtime_ns]]
-    found: list = []
-    _walk(str(path), "", found)
-    return found
+class ContentIds:
+    """Content ids of files, with the cheapest source that is right."""
 
+    def __init__(self, root: Path, cache: dict | None = None):
+        self.root = root
+        self.cache: dict[str, list] = dict(cache or {})  # path → [size, mtime_ns, ctime_ns, inode, id]
+        self.used: dict[str, list] = {}  # what this run looked at: the next run's cache
+        self.git = _git_ids(root)
 
-def _walk(folder: str, prefix: str, found: list) -> None:
-    with os.scandir(folder) as entries:
-        for entry in sorted(entries, key=lambda entry: entry.name):
-            if entry.is_dir(follow_symlinks=False):
-                if entry.name != "__pycache__":
-                    _walk(entry.path, f"{prefix}{entry.name}/", found)
-            else:
+    def of(self, path: Path, stat: os.stat_result) -> str:
+        key = str(path)
+        known = self.cache.get(key)
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]  # ctime: no tool can set it back
+        content = known[4] if known and known[:4] == stamp else self.git.get(key) or blob_id(path)
+        self.used[key] = stamp + [content]
+        return content
+
+    def tree(self, path: Path) -> list:
+        """Every file under ``path`` (or ``path`` itself) as [path relative to ``path``, content id], in a fixed
+        order; empty when there is nothing there."""
+        if not path.exists():
+            return []
+        if path.is_file():
+            return [[path.name, self.of(path, path.stat())]]
+        found: list = []
+        self._walk(str(path), "", found)
+        return found
+
+    def _walk(self, folder: str, prefix: str, found: list) -> None:
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda entry: entry.name):
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        self._walk(entry.path, f"{prefix}{entry.name}/", found)
+                    continue
                 try:
                     stat = entry.stat()
                 except OSError:  # a link to nothing: the reader reports it; here it is only a name
-                    found.append([prefix + entry.name, -1, -1])
+                    found.append([prefix + entry.name, ""])
                     continue
-                found.append([prefix + entry.name, stat.st_size, stat.st_mtime_ns])
+                found.append([prefix + entry.name, self.of(Path(entry.path), stat)])
+
+
+def blob_id(path: Path) -> str:
+    """Git's id of a file's content (sha1 of "blob <size>\\0" and the bytes), computed here."""
+    digest = hashlib.sha1()
+    with path.open("rb") as handle:
+        data = handle.read(1 << 20)
+        size = os.fstat(handle.fileno()).st_size
+        digest.update(f"blob {size}\0".encode())
+        while data:
+            digest.update(data)
+            data = handle.read(1 << 20)
+    return digest.hexdigest()
+
+
+def _git_ids(root: Path) -> dict[str, str]:
+    """Blob ids of the files Git tracks under ``root`` and finds unchanged in the work tree ({} outside Git)."""
+    try:
+        top = _git(root, "rev-parse", "--show-toplevel").strip()
+        listed = _git(root, "ls-files", "-s", "-z", "--full-name", "--", ".")
+        dirty = set(_git(root, "diff-files", "--name-only", "-z", "--", ".").split("\0"))
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    ids = {}
+    for entry in filter(None, listed.split("\0")):
+        meta, _, rel = entry.partition("\t")
+        mode, blob, _stage = meta.split()
+        if rel not in dirty and mode != "160000":  # not edited since checkout, not a submodule
+            ids[str(Path(top, rel))] = blob
+    return ids
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True,
+                          timeout=60).stdout
 
 
 def digest(*parts) -> str:
@@ -60,6 +114,15 @@ def packages() -> list[str]:
     return sorted(found)
 
 
-def shared(paths: list[Path], settings: dict) -> str:
-    """What every site of the build depends on: these files and folders, the options, the Python that runs."""
-    return digest(sys.version, [(str(path), tree(path)) for path in paths if path.exists()], settings)
+def shared(ids: ContentIds, paths: list[Path], settings: dict) -> str:
+    """What every site of the build depends on: these files and folders (by path relative to the repository),
+    the options, the Python that runs."""
+    return digest(sys.version, [(_relative(path, ids.root), ids.tree(path)) for path in paths if path.exists()],
+                  settings)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name

@@ -17,6 +17,7 @@ class Plan:
     """Which communes keep their published site, from the fingerprints of the last build (``release.STATE``)."""
 
     state: dict
+    ids: fingerprint.ContentIds  # the content ids of files (and the stat cache the next run starts from)
     common: str  # the fingerprint of what every site shares
     stamps: dict[str, str]  # slug → the fingerprint of the commune's inputs now
     reused: dict[str, SiteResult]  # slug → the result its published site was built with
@@ -25,22 +26,23 @@ class Plan:
     @classmethod
     def make(cls, options: BuildOptions, selected: list[Path]) -> Plan:
         state = read_state(options.output)
-        common = fingerprint.shared(
+        ids = fingerprint.ContentIds(ROOT, state.get("files"))
+        common = fingerprint.shared(ids,
             [ROOT / "plugins", ROOT / "themes", ROOT / "profiles", ROOT / "requirements.txt", ROOT / "pelicanconf.py",
              ROOT / "package-lock.json", options.settings_file, options.province_path(), options.content_dir / "chung"],
-            {"packages": fingerprint.packages(), "as_of": options.as_of, "relative_urls": options.relative_urls, "keep": options.keep_last_good,
-             "settings": options.settings_file, "output": options.output.absolute()})
-        stamps = {folder.name: fingerprint.digest(common, fingerprint.tree(folder)) for folder in selected}
+            {"packages": fingerprint.packages(), "as_of": options.as_of, "relative_urls": options.relative_urls,
+             "keep": options.keep_last_good, "settings": options.settings_file.name, "timeout": options.timeout})
+        stamps = {folder.name: fingerprint.digest(common, ids.tree(folder)) for folder in selected}
         published = linked_sites(options.output) if options.output.is_dir() else {}
         reused = {}
         for slug, stamp in stamps.items():
             known = state.get("communes", {}).get(slug, {})
             if known.get("fingerprint") == stamp and published.get(slug) == known.get("site"):
                 reused[slug] = site_result_from(known["result"])
-        return cls(state, common, stamps, reused)
+        return cls(state, ids, common, stamps, reused)
 
     def index_stamp(self, options: BuildOptions, links: dict[str, str]) -> str:
-        return fingerprint.digest(self.common, fingerprint.tree(options.content_dir / "tinh"), sorted(links.items()))
+        return fingerprint.digest(self.common, self.ids.tree(options.content_dir / "tinh"), sorted(links.items()))
 
     def unchanged(self, folders: list[Path], options: BuildOptions) -> bool:
         """True when every selected commune keeps its site and the index would be what is published."""
@@ -68,6 +70,8 @@ class Plan:
         state = {"communes": communes}
         if index is not None and index.built:
             state["index"] = {"fingerprint": self.index_stamp(options, links), "result": site_result_data(index)}
+        partial = options.commune or options.shard
+        state["files"] = {**self.state.get("files", {}), **self.ids.used} if partial else self.ids.used
         write_state(options.output, state)
 
 
