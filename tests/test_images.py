@@ -56,7 +56,7 @@ def test_a_phone_photo_becomes_light_upright_renditions_without_metadata(photo, 
     # stored 4000×3000 with orientation 6: upright it is 3000 wide, 4000 high; the largest fits 1600×1600
     assert (picture.width, picture.height) == (1200, 1600)
     widths = {(r.format, r.width) for r in picture.renditions}
-    assert widths == {(fmt, w) for fmt in ("WEBP", "JPEG") for w in (320, 640, 960, 1200)}
+    assert widths == {("WEBP", w) for w in (320, 640, 960, 1200)} | {("JPEG", 1200)}  # the fallback: full width
     folder = tmp_path / "site" / "tin-tuc"
     for rendition in picture.renditions:
         data = (folder / rendition.name).read_bytes()
@@ -76,12 +76,44 @@ def test_a_transparent_png_keeps_its_transparency_in_a_png_fallback(tmp_path):
     image.paste((200, 30, 30, 255), (100, 100, 700, 400))
     image.save(source)
     picture = publish(source, "gioi-thieu/so-do.png", tmp_path / "site", tmp_path / "cache", ImageStats())
-    assert {(r.format, r.width) for r in picture.renditions} == {
-        ("WEBP", 320), ("PNG", 320), ("WEBP", 640), ("PNG", 640), ("WEBP", 800), ("PNG", 800)}
-    with Image.open(tmp_path / "site" / "gioi-thieu" / "so-do-320.png") as small:
+    assert {(r.format, r.width) for r in picture.renditions} == {("WEBP", 320), ("WEBP", 640), ("WEBP", 800),
+                                                                ("PNG", 800)}
+    with Image.open(tmp_path / "site" / "gioi-thieu" / "so-do-320.webp") as small:
         assert small.mode == "RGBA" and small.getpixel((0, 0))[3] == 0
+    with Image.open(tmp_path / "site" / "gioi-thieu" / "so-do-800.png") as fallback:
+        assert fallback.mode == "RGBA" and fallback.getpixel((0, 0))[3] == 0
     with Image.open(tmp_path / "site" / "gioi-thieu" / "so-do.png") as own:
         assert own.size == (800, 500)
+
+
+def test_a_jpeg_that_needs_no_change_keeps_its_compressed_data_without_metadata(tmp_path):
+    """A photo already small enough, upright and in sRGB (as shared through a chat app) is not encoded again:
+    its own image data is published, every metadata segment dropped."""
+    source = tmp_path / "chia-se.jpg"
+    source.write_bytes(phone_photo(size=(1280, 960), orientation=1))
+    picture = publish(source, "tin-tuc/chia-se.jpg", tmp_path / "site", tmp_path / "cache", ImageStats())
+    published = (tmp_path / "site" / "tin-tuc" / "chia-se-1280.jpg").read_bytes()
+    assert_no_metadata(published)
+    scan = source.read_bytes()[source.read_bytes().index(b"\xff\xda"):]
+    assert published.endswith(scan) and len(published) < len(source.read_bytes())  # the same pixels, lighter
+    with Image.open(source) as original, Image.open(tmp_path / "site" / "tin-tuc" / "chia-se-1280.jpg") as copy:
+        assert original.tobytes() == copy.tobytes()
+    assert {r.format for r in picture.renditions if r.width == 1280} == {"WEBP", "JPEG"}
+
+
+def test_an_iphone_heic_photo_is_published_upright_without_gps(tmp_path):
+    """HEIC (decode-only pi-heif): renditions in WebP and JPEG, the GPS of its EXIF dropped, and no .heic file
+    published (browsers cannot show it)."""
+    from pathlib import Path
+
+    source = tmp_path / "iphone.heic"
+    source.write_bytes((Path(__file__).with_name("corpus") / "iphone-gps.heic").read_bytes())
+    picture = publish(source, "tin-tuc/iphone.heic", tmp_path / "site", tmp_path / "cache", ImageStats())
+    assert (picture.width, picture.height) == (600, 800)  # stored turned: shown upright
+    folder = tmp_path / "site" / "tin-tuc"
+    assert sorted(p.name for p in folder.iterdir()) == ["iphone-320.webp", "iphone-600.jpg", "iphone-600.webp"]
+    for path in folder.iterdir():
+        assert_no_metadata(path.read_bytes())
 
 
 def test_a_small_picture_is_never_enlarged(tmp_path):
@@ -114,7 +146,9 @@ def test_a_second_build_processes_no_picture_again(tmp_path):
     files[f"{SLUG}/tin-tuc/nha.jpg"] = phone_photo((1200, 900), orientation=1)
     first, output = build_scratch(tmp_path, files)
     assert (first.communes[0].images["made"], first.communes[0].images["reused"]) == (1, 0)
-    second, _ = build_scratch(tmp_path, {})
+    other = {f"{SLUG}/tin-tuc/khac.md": "---\ntieu_de: Tin khác\nngay_dang: 19/11/2026\n---\nNội dung.\n"}
+    second, _ = build_scratch(tmp_path, other)  # the commune is built again; its picture comes from the cache
+    assert not second.communes[0].reused
     assert (second.communes[0].images["made"], second.communes[0].images["reused"]) == (0, 1)
     assert_no_metadata((output / SLUG / "tin-tuc" / "nha.jpg").read_bytes())
 

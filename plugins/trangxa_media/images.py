@@ -21,8 +21,10 @@ from pathlib import Path, PurePosixPath
 
 WIDTHS = (320, 640, 960, 1600)  # 1600: the longer side of the full-size view; phones take 320–960
 QUALITY = {"WEBP": 72, "JPEG": 78}
-PIPELINE = 1  # bump when the renditions change, so that cached ones are made again
+WEBP_METHOD = 4  # libwebp's effort (0–6): 4 is its default; bench/pictures.py compares the others
+PIPELINE = 2  # bump when the renditions change, so that cached ones are made again
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
+UNSERVED = (".heic", ".heif")  # browsers cannot show these: the source's own path is not published
 SUFFIX = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 
 
@@ -92,8 +94,9 @@ def publish(source: Path, rel: str, output: Path, cache: Path, stats: ImageStats
     named = tuple(Rendition(f"{stem}-{r.name}", r.width, r.height, r.format) for r in renditions)
     for cached, published in zip(renditions, named):
         _link(entry / cached.name, target / published.name)
-    largest = max((r for r in renditions if r.format == _source_format(source)), key=lambda r: r.width)
-    _link(entry / largest.name, target / PurePosixPath(rel).name)
+    if source.suffix.lower() not in UNSERVED:
+        largest = max((r for r in renditions if r.format == _source_format(source)), key=lambda r: r.width)
+        _link(entry / largest.name, target / PurePosixPath(rel).name)
     stats.source_bytes += source.stat().st_size
     stats.output_bytes += sum((entry / r.name).stat().st_size for r in renditions)
     return Picture(rel, width, height, named)
@@ -110,8 +113,13 @@ def _source_format(source: Path) -> str:
 
 
 def _make(source: Path, entry: Path) -> tuple[tuple[Rendition, ...], int, int]:
-    """Write every rendition of ``source`` into the cache entry, atomically (parallel builds may race)."""
-    clean = open_clean(source, max(WIDTHS))
+    """Write every rendition of ``source`` into the cache entry, atomically (parallel builds may race).
+
+    Every width in WebP, each resized from the next larger one (cheaper than from the largest, and as sharp);
+    the fallback for browsers without WebP (and the file shared on social networks, and the one at the source's
+    own path) at the full width only. A JPEG that needs no resizing, turning or colour conversion keeps its own
+    compressed data, only its metadata dropped (``strip_jpeg``): no generation loss, nothing to encode."""
+    clean, untouched = open_clean(source, max(WIDTHS), report_untouched=True)
     width, height = clean.size
     own = _source_format(source)
     fallback = _fallback_format(own, clean)
@@ -119,14 +127,19 @@ def _make(source: Path, entry: Path) -> tuple[tuple[Rendition, ...], int, int]:
     staging = entry.with_name(f"{entry.name}.tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    renditions = []
-    for size in _sizes(width, height):
-        resized = clean if size[0] == width else clean.resize(size, resample=_lanczos())
-        extra = [own] if size[0] == width and own not in ("WEBP", fallback) else []
-        for fmt in ["WEBP", fallback] + extra:
+    renditions, previous = [], clean
+    for size in reversed(_sizes(width, height)):  # the largest first
+        resized = previous if size == previous.size else previous.resize(size, resample=_lanczos())
+        previous = resized
+        full = size[0] == width
+        for fmt in ["WEBP"] + ([fallback] + ([own] if own not in ("WEBP", fallback) else []) if full else []):
             name = f"{size[0]}{SUFFIX[fmt]}"
-            _save(resized, staging / name, fmt, lossless)
+            if full and fmt == "JPEG" and untouched:
+                (staging / name).write_bytes(strip_jpeg(source.read_bytes()))
+            else:
+                _save(resized, staging / name, fmt, lossless)
             renditions.append(Rendition(name, size[0], size[1], fmt))
+    renditions.sort(key=lambda r: (r.width, r.format))
     meta = {"width": width, "height": height, "renditions": [asdict(r) for r in renditions]}
     (staging / "picture.json").write_text(json.dumps(meta), encoding="utf-8")
     try:
@@ -143,20 +156,26 @@ def _fallback_format(own: str, image) -> str:
     return "JPEG"
 
 
-def open_clean(source: Path, max_side: int):
+def open_clean(source: Path, max_side: int, report_untouched: bool = False):
     """The picture upright (EXIF orientation applied), in sRGB, its longer side at most ``max_side``, with no
     metadata. Large JPEGs are decoded at a reduced scale straight away (``draft``): a 20 MB photo never sits in
-    memory at full size."""
-    from PIL import Image, ImageOps
+    memory at full size. ``report_untouched``: also say whether the file is a JPEG whose pixels are kept as they
+    are (no resizing, turning or colour conversion was needed)."""
+    from PIL import ImageOps
 
-    with Image.open(source) as image:
-        sideways = image.getexif().get(0x0112, 1) >= 5  # orientations 5–8: stored rotated a quarter turn
+    from trangxa.read.attachments import open_image
+
+    with open_image(source) as image:
+        orientation = image.getexif().get(0x0112, 1)
+        sideways = orientation >= 5  # orientations 5–8: stored rotated a quarter turn
         scale = min(1.0, max_side / max(image.size))
         target = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         if image.format == "JPEG":
             image.draft("RGB", target)
         image.load()
         upright = ImageOps.exif_transpose(image)
+        untouched = image.format == "JPEG" and orientation in (0, 1) and scale == 1.0 \
+            and not image.info.get("icc_profile") and image.mode in ("RGB", "L")
     upright = _to_srgb(upright)
     size = target[::-1] if sideways else target
     if upright.size != size:
@@ -164,7 +183,31 @@ def open_clean(source: Path, max_side: int):
     mode = "RGBA" if _has_alpha(upright) else "RGB"
     clean = upright.convert(mode)
     clean.info = {}  # EXIF, XMP, ICC, comments: nothing travels into the renditions
-    return clean
+    return (clean, untouched) if report_untouched else clean
+
+
+# JPEG markers: APP1 (EXIF, XMP), APP2 (ICC), APP12–APP13 (IPTC, Photoshop), COM (comments) carry metadata;
+# APP0 (JFIF) and APP14 (Adobe: the colour transform) describe the pixels and stay.
+METADATA_MARKERS = frozenset({0xE1, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0xEC, 0xED, 0xEF, 0xFE})
+
+
+def strip_jpeg(data: bytes) -> bytes:
+    """A JPEG's bytes without its metadata segments; the compressed image is copied as it is."""
+    if data[:2] != b"\xff\xd8":
+        raise ValueError("not a JPEG")
+    out, position = [data[:2]], 2
+    while position + 4 <= len(data):
+        if data[position] != 0xFF:
+            raise ValueError("broken JPEG marker")
+        marker = data[position + 1]
+        if marker == 0xDA:  # start of scan: the rest is image data
+            out.append(data[position:])
+            return b"".join(out)
+        length = int.from_bytes(data[position + 2:position + 4], "big")
+        if marker not in METADATA_MARKERS:
+            out.append(data[position:position + 2 + length])
+        position += 2 + length
+    raise ValueError("JPEG without image data")
 
 
 def _to_srgb(image):
@@ -195,7 +238,7 @@ def _sizes(width: int, height: int) -> list[tuple[int, int]]:
 
 def _save(image, path: Path, fmt: str, lossless: bool) -> None:
     if fmt == "WEBP":
-        image.save(path, "WEBP", quality=QUALITY["WEBP"], method=4, lossless=lossless)
+        image.save(path, "WEBP", quality=QUALITY["WEBP"], method=WEBP_METHOD, lossless=lossless)
     elif fmt == "JPEG":
         image.convert("RGB").save(path, "JPEG", quality=QUALITY["JPEG"], optimize=True, progressive=True)
     else:

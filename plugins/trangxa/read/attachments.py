@@ -13,8 +13,8 @@ from trangxa.law.findings import Problem
 
 ATTACHMENT_SUFFIXES = frozenset(
     ".pdf .doc .docx .xls .xlsx .odt .ods .odp .ppt .pptx .csv .txt .zip .jpg .jpeg .png .webp .gif .mp4 .webm "
-    ".vtt".split())  # no .svg (it can carry script), no programs
-IMAGE_SUFFIXES = frozenset(".jpg .jpeg .png .webp .gif".split())
+    ".vtt .heic .heif".split())  # no .svg (it can carry script), no programs
+IMAGE_SUFFIXES = frozenset(".jpg .jpeg .png .webp .gif .heic .heif".split())  # HEIC: iPhones' own photos
 MAX_ATTACHMENT_BYTES = 50_000_000
 MAX_IMAGE_PIXELS = 100_000_000  # beyond any phone camera: a decompression bomb
 
@@ -54,13 +54,25 @@ def _starts_right(path: Path, offset: int, prefixes: tuple[bytes, ...]) -> bool:
     return any(head[offset:].startswith(prefix) for prefix in prefixes)
 
 
+def open_image(path: Path):
+    """Pillow's ``Image.open``, knowing HEIC/HEIF too (iPhone photos), through the decode-only ``pi-heif`` (the
+    ``pillow-heif`` wheels bundle a GPL encoder, which we do not need)."""
+    from PIL import Image
+
+    if path.suffix.lower() in (".heic", ".heif"):
+        from pi_heif import register_heif_opener
+
+        register_heif_opener()
+    return Image.open(path)
+
+
 def _check_image(path: Path) -> Problem | None:
     from PIL import Image  # only when a commune has images
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
+            with open_image(path) as image:
                 width, height = image.size
                 if width * height > MAX_IMAGE_PIXELS:
                     raise ValueError(f"{width}×{height} điểm ảnh")
