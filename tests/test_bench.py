@@ -55,6 +55,7 @@ def test_a_tiny_benchmark_run_measures_every_scenario(tmp_path):
     figures = {f["label"]: f for f in json.loads((tmp_path / "results.json").read_text())}
     expected = {"trangxa cold (no picture cache)", "trangxa cold output, picture cache kept",
                 "trangxa warm, no change", "trangxa after editing one article", "trangxa after adding one commune",
+                "trangxa CI: fresh clone, output restored, one article edited",
                 "Pelican, one per commune, 2 at a time", "Pelican, one per commune, 1 at a time"}
     if shutil.which("hugo"):
         expected |= {"Hugo, one per commune, 2 at a time", "Hugo + Pagefind, one per commune, 2 at a time"}

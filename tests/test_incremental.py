@@ -159,3 +159,22 @@ def test_content_ids_are_gits_blob_ids(tmp_path):
     path.write_bytes("Xã Tân Thành\n".encode())
     expected = subprocess.run(["git", "hash-object", str(path)], capture_output=True, text=True, check=True).stdout
     assert fingerprint.blob_id(path) == expected.strip()
+
+
+def test_a_git_clone_of_the_province_takes_the_ids_from_git_and_rebuilds_only_the_edit(tmp_path):
+    """CI's case: the province's content is a Git repository, each run a fresh clone beside the restored output."""
+    import subprocess
+
+    options, _ = province(tmp_path)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@localhost"]
+    repo = tmp_path  # communes/ and province.yml
+    for command in (["init", "-q"], ["add", "communes", "province.yml"], ["commit", "-q", "-m", "nội dung"]):
+        subprocess.run(git + ["-C", str(repo), *command], check=True)
+    subprocess.run(["git", "clone", "-q", str(repo), str(tmp_path / "clone")], check=True)
+    clone = replace(options, communes_dir=tmp_path / "clone" / "communes", province_file=tmp_path / "clone" / "province.yml")
+    ids = fingerprint.ContentIds(fingerprint.Path("/nonexistent"), {}, (clone.communes_dir,))
+    leader = clone.communes_dir / "xa-tan-thanh" / "gioi-thieu" / "lanh-dao" / "nguyen-van-an.yml"
+    assert ids.git[str(leader)] == fingerprint.blob_id(leader)
+    assert rebuilt(build(clone)) == set()
+    write_tree(clone.communes_dir, {"phuong-dong-hai/tin-tuc/ra-quan.md": NEWS})
+    assert rebuilt(build(clone)) == {"phuong-dong-hai"}

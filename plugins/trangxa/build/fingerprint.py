@@ -23,11 +23,15 @@ from pathlib import Path
 class ContentIds:
     """Content ids of files, with the cheapest source that is right."""
 
-    def __init__(self, root: Path, cache: dict | None = None):
+    def __init__(self, root: Path, cache: dict | None = None, others: tuple[Path, ...] = ()):
+        """``root``: the repository (paths are written relative to it); ``others``: folders that may be in other
+        Git work trees (a province's content kept apart from the code)."""
         self.root = root
         self.cache: dict[str, list] = dict(cache or {})  # path → [size, mtime_ns, ctime_ns, inode, id]
         self.used: dict[str, list] = {}  # what this run looked at: the next run's cache
-        self.git = _git_ids(root)
+        self.git = {}
+        for top in {_top(folder) for folder in (root, *others)} - {None}:
+            self.git.update(_git_ids(top))
 
     def of(self, path: Path, stat: os.stat_result) -> str:
         key = str(path)
@@ -76,13 +80,20 @@ def blob_id(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _git_ids(root: Path) -> dict[str, str]:
-    """Blob ids of the files Git tracks under ``root`` and finds unchanged in the work tree ({} outside Git)."""
+def _top(folder: Path) -> str | None:
+    """The work tree a folder is in (None outside Git)."""
     try:
-        top = _git(root, "rev-parse", "--show-toplevel").strip()
-        listed = _git(root, "ls-files", "-s", "-z", "--full-name", "--", ".")
-        dirty = set(_git(root, "diff-files", "--name-only", "-z", "--", ".").split("\0"))
-    except (OSError, subprocess.CalledProcessError):
+        return _git(folder, "rev-parse", "--show-toplevel").strip() if folder.is_dir() else None
+    except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired):
+        return None
+
+
+def _git_ids(top: str) -> dict[str, str]:
+    """Blob ids of the files Git tracks in a work tree and finds unchanged there."""
+    try:
+        listed = _git(Path(top), "ls-files", "-s", "-z")
+        dirty = set(_git(Path(top), "diff-files", "--name-only", "-z").split("\0"))
+    except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired):
         return {}
     ids = {}
     for entry in filter(None, listed.split("\0")):

@@ -26,7 +26,7 @@ class Plan:
     @classmethod
     def make(cls, options: BuildOptions, selected: list[Path]) -> Plan:
         state = read_state(options.output)
-        ids = fingerprint.ContentIds(ROOT, state.get("files"))
+        ids = fingerprint.ContentIds(ROOT, state.get("files"), (options.communes_dir,))
         common = fingerprint.shared(ids,
             [ROOT / "plugins", ROOT / "themes", ROOT / "profiles", ROOT / "requirements.txt", ROOT / "pelicanconf.py",
              ROOT / "package-lock.json", options.settings_file, options.province_path(), options.content_dir / "chung"],
