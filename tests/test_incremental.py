@@ -178,3 +178,26 @@ def test_a_git_clone_of_the_province_takes_the_ids_from_git_and_rebuilds_only_th
     assert rebuilt(build(clone)) == set()
     write_tree(clone.communes_dir, {"phuong-dong-hai/tin-tuc/ra-quan.md": NEWS})
     assert rebuilt(build(clone)) == {"phuong-dong-hai"}
+
+
+def test_a_pull_request_checks_and_builds_only_the_communes_it_touches(tmp_path):
+    import subprocess
+
+    from trangxa.runs import check
+
+    options = scratch_province(tmp_path, communes(TAN_THANH, DONG_HAI, HON_DA_BAC))
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@localhost"]
+    for command in (["init", "-q", "-b", "main"], ["add", "communes", "province.yml"], ["commit", "-q", "-m", "gốc"],
+                    ["checkout", "-q", "-b", "sua-tin"]):
+        subprocess.run(git + command, check=True)
+    build(options)
+    write_tree(options.communes_dir, {"phuong-dong-hai/tin-tuc/ra-quan.md": NEWS})
+    subprocess.run(git + ["commit", "-q", "-am", "sửa tin"], check=True)
+    request = replace(options, changed_since="main")
+    assert [c.slug for c in check(request)] == ["phuong-dong-hai"]
+    result = build(request)
+    assert [site.name for site in result.communes] == ["phuong-dong-hai"]
+    assert set(linked_sites(options.output)) == {"phuong-dong-hai", "xa-tan-thanh", "dac-khu-hon-da-bac"}
+    (tmp_path / "province.yml").write_text((tmp_path / "province.yml").read_text() + "du_lieu_mau: true\n")
+    subprocess.run(git + ["commit", "-q", "-am", "tỉnh"], check=True)
+    assert len(check(request)) == 3  # a shared file changed: every commune

@@ -43,6 +43,10 @@ def parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--format", choices=("text", "json", "github"), default="text")
     check_cmd.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi")
     check_cmd.add_argument("--jobs", type=int, help="số xã kiểm tra song song (mặc định: số lõi CPU)")
+    for command in (build_cmd, check_cmd):
+        command.add_argument("--changed-since", metavar="REV",
+                             help="chỉ các xã có tệp đổi từ phiên bản Git này (yêu cầu gộp: nhánh gốc); đổi tệp "
+                                  "dùng chung thì mọi xã")
     report_cmd = commands.add_parser("report", help="báo cáo quý (HTML, CSV, XLSX) vào output/bao-cao/")
     report_cmd.add_argument("--quarter", required=True, help="quý, ví dụ 2026Q3")
     report_cmd.add_argument("--as-of", type=dt.date.fromisoformat, help="ngày kiểm tra (mặc định: ngày cuối quý)")
@@ -64,7 +68,7 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
     given = {key: getattr(args, name, None) for key, name in (
         ("communes_dir", "communes_dir"), ("output", "output"), ("commune", "commune"), ("jobs", "jobs"),
         ("province_file", "province"), ("settings_file", "settings"), ("as_of", "as_of"), ("shard", "shard"),
-        ("timeout", "timeout"))}
+        ("timeout", "timeout"), ("changed_since", "changed_since"))}
     if getattr(args, "merge", None):
         given["merge_from"] = tuple(args.merge)
     return replace(options, **{key: value for key, value in given.items() if value is not None})

@@ -27,10 +27,16 @@ class BuildOptions:
     relative_urls: bool | None = None  # None: as the settings file says
     as_of: dt.date = field(default_factory=dt.date.today)  # the day the law is checked as of: the build day
     timeout: float = 600.0  # seconds one commune may take to be read, checked and built
+    changed_since: str | None = None  # a Git revision: only the communes changed since (a pull request's base)
     shard: tuple[int, int] | None = None  # (K, N): build every N-th commune, starting with the K-th; no index
     merge_from: tuple[Path, ...] = ()  # build no commune: take their sites from these outputs, build the index
     keep_last_good: bool = False  # a commune whose files have errors keeps its previous site (publishing)
     cache_dir: Path | None = None  # processed pictures by content hash; default .trangxa-cache beside the output
+
+    @property
+    def partial(self) -> bool:
+        """Whether the run is about some communes only (the others keep what they have)."""
+        return bool(self.commune or self.changed_since or self.shard)
 
     def cache_path(self) -> Path:
         return self.cache_dir or self.output.parent / ".trangxa-cache"

@@ -45,7 +45,7 @@ def build(options: BuildOptions) -> BuildResult:
         return BuildResult(tuple(plan.reused.values()), plan.index)
     shared = read_pages(options.content_dir / "chung", province.profile)
     with output_lock(options.output), staged(options.output, {folder.name for folder in selected},
-                                              keep_others=options.commune is not None) as stage:
+                                              keep_others=options.partial) as stage:
         work = replace(options, output=stage.path, cache_dir=options.cache_path())
         bring_in(stage, list(options.merge_from))
         kept = [result for slug, result in plan.reused.items() if stage.keep(slug)]
@@ -91,13 +91,42 @@ def prepare(options: BuildOptions) -> tuple[Province, list[Path]]:
 
 
 def select(options: BuildOptions, folders: list[Path]) -> list[Path]:
+    """The communes a run is about: one (``--commune``), those a change touches (``--changed-since``), a shard."""
     selected = [folder for folder in folders if options.commune in (None, folder.name)]
+    if options.changed_since:
+        slugs = touched(options.communes_dir, options.changed_since)
+        selected = selected if slugs is None else [folder for folder in selected if folder.name in slugs]
     if options.shard:
         number, count = options.shard
         selected = [folder for index, folder in enumerate(selected) if index % count == number - 1]
     if options.commune and not selected:
         raise BuildError(f"Không có xã '{options.commune}' trong {options.communes_dir}.")
     return selected
+
+
+def touched(communes_dir: Path, since: str) -> set[str] | None:
+    """The communes whose files changed since the Git revision ``since`` (a pull request's base); None when the
+    change touches anything else — code, profile, province.yml, shared pages — which concerns every commune."""
+    import subprocess
+
+    try:
+        top = Path(subprocess.run(["git", "-C", str(communes_dir), "rev-parse", "--show-toplevel"], check=True,
+                                  capture_output=True, text=True).stdout.strip())
+        names = subprocess.run(["git", "-C", str(top), "diff", "--name-only", "-z", f"{since}...HEAD"], check=True,
+                               capture_output=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError) as err:
+        detail = getattr(err, "stderr", "") or str(err)
+        raise BuildError(f"Không so được với phiên bản '{since}' của kho Git: {detail.strip()[:200]}") from None
+    folder = communes_dir.resolve().relative_to(top.resolve())
+    slugs: set[str] = set()
+    for name in filter(None, names.split("\0")):
+        path = Path(name)
+        if not path.is_relative_to(folder) or len(path.relative_to(folder).parts) < 2:
+            return None
+        slug = path.relative_to(folder).parts[0]
+        if not slug.startswith(("_", ".")):  # communes/_mau/: the blank templates, no commune's
+            slugs.add(slug)
+    return slugs
 
 
 def _cores() -> int:

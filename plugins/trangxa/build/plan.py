@@ -59,7 +59,7 @@ class Plan:
 
     def save(self, options: BuildOptions, results: list[SiteResult], index: SiteResult | None,
              links: dict[str, str]) -> None:
-        communes = dict(self.state.get("communes", {})) if options.commune or options.shard else {}
+        communes = dict(self.state.get("communes", {})) if options.partial else {}
         known = self.state.get("communes", {})
         for result in results:
             if result.reused:  # as it was recorded (converting a result back costs ~2 ms a commune)
@@ -70,8 +70,7 @@ class Plan:
         state = {"communes": communes}
         if index is not None and index.built:
             state["index"] = {"fingerprint": self.index_stamp(options, links), "result": site_result_data(index)}
-        partial = options.commune or options.shard
-        state["files"] = {**self.state.get("files", {}), **self.ids.used} if partial else self.ids.used
+        state["files"] = {**self.state.get("files", {}), **self.ids.used} if options.partial else self.ids.used
         write_state(options.output, state)
 
 
