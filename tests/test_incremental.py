@@ -5,6 +5,7 @@ import datetime as dt
 import os
 import shutil
 from dataclasses import replace
+from pathlib import Path
 
 from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
 from helpers import manifest, read, scratch_province, write_tree
@@ -201,3 +202,27 @@ def test_a_pull_request_checks_and_builds_only_the_communes_it_touches(tmp_path)
     (tmp_path / "province.yml").write_text((tmp_path / "province.yml").read_text() + "du_lieu_mau: true\n")
     subprocess.run(git + ["commit", "-q", "-am", "tỉnh"], check=True)
     assert len(check(request)) == 3  # a shared file changed: every commune
+
+
+def test_an_unchanged_file_is_not_parsed_again_when_its_commune_is_rebuilt(tmp_path, monkeypatch):
+    """The rules still run on every item; only the edited file is read again (logged across the processes)."""
+    from trangxa.read import items
+
+    options, _ = province(tmp_path)
+    log = tmp_path / "reads.log"
+    original = items.read_source
+
+    def counted(path):
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"{path}\n")
+        return original(path)
+
+    monkeypatch.setattr(items, "read_source", counted)
+    write_tree(options.communes_dir, {"phuong-dong-hai/tin-tuc/ra-quan.md": NEWS})
+    result = build(options)
+    communes = [Path(line).relative_to(options.communes_dir).as_posix() for line in log.read_text().splitlines()
+                if Path(line).is_relative_to(options.communes_dir)]
+    assert communes == ["phuong-dong-hai/tin-tuc/ra-quan.md"]
+    assert rebuilt(result) == {"phuong-dong-hai"}
+    assert "Tin sửa đổi mới nhất" in read(options.output, "phuong-dong-hai/tin-tuc/index.html")
+    assert "Lê Văn Cường" in read(options.output, "phuong-dong-hai/lien-he/index.html")  # from the cache

@@ -50,7 +50,8 @@ def build(options: BuildOptions) -> BuildResult:
         bring_in(stage, list(options.merge_from))
         kept = [result for slug, result in plan.reused.items() if stage.keep(slug)]
         todo = [folder for folder in selected if folder.name not in {result.name for result in kept}]
-        results = sorted(kept + build_communes(work, province, todo, stage, shared), key=lambda result: result.name)
+        built = build_communes(work, province, todo, stage, shared, salt=plan.common)
+        results = sorted(kept + built, key=lambda result: result.name)
         index = None if options.shard else build_index(work, province, [folder.name for folder in folders], results,
                                                        read_pages(options.content_dir / "tinh", province.profile))
         links = linked_sites(stage.path)

@@ -24,15 +24,18 @@ from trangxa.checks.commune import CommuneCheck, read_and_check
 from trangxa.config.province import Province
 from trangxa.law.findings import Problem, place
 from trangxa.options import BuildOptions
+from trangxa.read.cache import ItemCache
 from trangxa.read.items import Reading
 
 FAILURES = {"crashed": "build-crashed", "timeout": "build-timeout"}
 
 
 def build_communes(options: BuildOptions, province: Province, folders: list[Path], stage: Stage,
-                   shared: Reading) -> list[SiteResult]:
+                   shared: Reading, salt: str = "") -> list[SiteResult]:
     """Every commune of ``folders`` into a new site linked into the stage; a commune not built keeps its previous
-    site (and so does one whose files have errors, when publishing keeps the last good site)."""
+    site (and so does one whose files have errors, when publishing keeps the last good site). ``salt``: what the
+    items read depend on besides their files (the profile, the code: the build's shared fingerprint) — with it,
+    a file read before is not parsed again (``read.cache``)."""
     if not folders:
         return []
     import pelican  # noqa: F401 - loaded once, before the workers fork, not once in each of them
@@ -41,7 +44,8 @@ def build_communes(options: BuildOptions, province: Province, folders: list[Path
     jobs = min(options.jobs or os.cpu_count() or 1, len(folders))
 
     def work(folder: Path, progress: Progress) -> SiteResult:
-        return build_commune(options, province, folder, sites[folder.name], shared, progress)
+        cache = ItemCache(options.cache_path() / "items" / folder.name, salt) if salt else None
+        return build_commune(options, province, folder, sites[folder.name], shared, progress, cache)
 
     results = run_each(folders, work, _failed, jobs, options.timeout)
     return [_place(stage, result, sites[result.name], options.keep_last_good) for result in results]
@@ -58,11 +62,11 @@ def _place(stage: Stage, result: SiteResult, site: Path, keep_last_good: bool) -
 
 
 def build_commune(options: BuildOptions, province: Province, folder: Path, site: Path, shared: Reading,
-                  progress: Progress | None = None) -> SiteResult:
+                  progress: Progress | None = None, cache: ItemCache | None = None) -> SiteResult:
     """One commune: read and checked once as of the build day (and, from the same items, as of the last closed
     quarter's end for its part of the quarterly report), then rendered into ``site``."""
     started = time.perf_counter()
-    checked = read_and_check(folder, province, options.as_of, progress)
+    checked = read_and_check(folder, province, options.as_of, progress, cache)
     if checked.commune is None:
         return SiteResult(folder.name, False, checked.findings, 0, time.perf_counter() - started)
     if progress:

@@ -16,6 +16,7 @@ from trangxa.checks.status import CategoryStatus, score, statuses
 from trangxa.config.commune import IDENTITY_FILE, Commune, load_commune
 from trangxa.config.province import Province
 from trangxa.law.findings import Finding, Problem, place
+from trangxa.read.cache import ItemCache
 from trangxa.read.items import Item, Reading, read_commune
 
 
@@ -55,15 +56,15 @@ class CommuneCheck:
 
 
 def read_and_check(folder: Path, province: Province, as_of: dt.date,
-                   progress: Callable[[str], None] | None = None) -> CommuneCheck:
-    """Read one commune's folder (each file once) and check it as of ``as_of``; ``progress`` as in
+                   progress: Callable[[str], None] | None = None, cache: ItemCache | None = None) -> CommuneCheck:
+    """Read one commune's folder (each file once) and check it as of ``as_of``; ``progress`` and ``cache`` as in
     :func:`~trangxa.read.items.read_commune`."""
     slug = folder.name
     commune, problems = load_commune(folder, province.profile)
     identity = tuple(place(problem, slug, f"{slug}/{IDENTITY_FILE}") for problem in problems)
     if commune is None:
         return CommuneCheck(slug, None, as_of, read_findings=identity)
-    reading = read_commune(folder, province.profile, progress)
+    reading = read_commune(folder, province.profile, progress, cache)
     checked = CommuneCheck(slug, commune, as_of, reading, identity + tuple(reading_findings(province, slug, reading)))
     return checked.at(province, as_of)
 

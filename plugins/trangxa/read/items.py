@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from trangxa.read import markdown, sanitize
 from trangxa.read.attachments import IMAGE_SUFFIXES, check_attachment
 from trangxa.read.bodylinks import scan_body
+from trangxa.read.cache import ItemCache, listing_digest
 from trangxa.read.collisions import filter_spellings, unique_urls
 from trangxa.law.findings import Problem, ProblemError
 from trangxa.law.profile import Profile, RecordType
@@ -297,21 +298,47 @@ class Reading:
     problems: tuple[tuple[str, Problem], ...]
 
 
-def read_commune(root: Path, profile: Profile, progress: Callable[[str], None] | None = None) -> Reading:
+def read_commune(root: Path, profile: Profile, progress: Callable[[str], None] | None = None,
+                 cache: ItemCache | None = None) -> Reading:
     """All items of a commune's folder, each file read once; ``progress(rel)`` is told of each file before it is
-    read (so that a crash can be located)."""
+    read (so that a crash can be located); with a ``cache``, a file read before with the same content is not
+    parsed again."""
     found = scan(root, profile)
+    listing = listing_digest([rel for rel, _ in found.content] + list(found.assets) + [rel for rel, _ in found.problems])
     items, problems = [], list(found.problems)
     for rel, category in found.content:
         if progress:
             progress(rel)
-        try:
-            items.append(read_item(root, rel, category, profile))
-        except ProblemError as err:
-            problems.append((rel, err.problem))
+        read = _cached_read(root, rel, category, profile, cache, listing) if cache else _read(root, rel, category, profile)
+        if isinstance(read, Item):
+            items.append(read)
+        else:
+            problems.append((rel, read))
+    if cache:
+        cache.prune()
     kept, collisions = unique_urls(items)
     collisions += filter_spellings(profile, kept)
     return Reading(tuple(kept), tuple(found.assets), tuple(problems + collisions))
+
+
+def _read(root: Path, rel: str, category: str, profile: Profile) -> Item | Problem:
+    """The item, or the problem that made the file unreadable."""
+    try:
+        return read_item(root, rel, category, profile)
+    except ProblemError as err:
+        return err.problem
+
+
+def _cached_read(root: Path, rel: str, category: str, profile: Profile, cache: ItemCache, listing: str):
+    try:
+        key = cache.key((root / rel).read_bytes(), rel, listing)
+    except OSError:
+        return _read(root, rel, category, profile)
+    found = cache.get(key)
+    if found is None:
+        found = _read(root, rel, category, profile)
+        cache.put(key, found)
+    return found
 
 
 SHARED_FOLDER = "trang"  # pages of content/ (shared by every site, or the provincial index's own): trang/<slug>/
