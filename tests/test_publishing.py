@@ -1,7 +1,9 @@
 """Publishing and the editing workflow: ghp-import into a local bare repository, atomicity under a failing build,
 a commune's last good site kept, shards + merge equal to one build, CI files, Decap CMS, links into the web UI."""
 
+import os
 import subprocess
+from pathlib import Path
 from dataclasses import replace
 
 import pytest
@@ -129,7 +131,8 @@ def test_decap_cms_config_has_a_valid_collection_for_every_category(tmp_path):
     build(options)
     config = yaml.safe_load(read(options.output, "xa-tan-thanh/admin/config.yml"))
     profile = load_profile("nd224-2026")
-    assert config["backend"] == {"name": "github", "repo": "tinh-thu-nghiem/noi-dung", "branch": "main"}
+    assert config["backend"] == {"name": "github", "repo": "tinh-thu-nghiem/noi-dung", "branch": "main",
+                                 "preview_context": "deploy/xem-truoc"}  # the preview's commit status
     collections = {c["folder"]: c for c in config["collections"]}
     widgets = {"string", "markdown", "datetime", "select", "file", "image", "list"}
     for category in profile.categories:
@@ -139,7 +142,8 @@ def test_decap_cms_config_has_a_valid_collection_for_every_category(tmp_path):
         record_type = profile.record_types[category.record_type]
         names = [f["name"] for f in collection["fields"]]
         assert names[: len(record_type.fields)] == list(record_type.keys)
-        assert collection["identifier_field"] in names and collection["label"] == category.name
+        assert collection["identifier_field"] in names and collection["label"].split(" › ")[-1] in (category.name, category.menu_label)
+        assert collection["label_singular"] == category.name
         for field, spec in zip(collection["fields"], record_type.fields):
             assert field["widget"] in widgets and field["required"] == spec.required
             if spec.choices:
@@ -149,8 +153,8 @@ def test_decap_cms_config_has_a_valid_collection_for_every_category(tmp_path):
     photos = next(f for f in albums["fields"] if f["name"] == "anh")
     assert [f["name"] for f in photos["fields"]] == ["tep", "mo_ta"]
     admin = read(options.output, "xa-tan-thanh/admin/index.html")
-    assert '<script src="decap-cms.js"></script>' in admin and "unpkg" not in admin
-    assert (options.output / "xa-tan-thanh/admin/decap-cms.js").is_file(), "run npm ci first"
+    assert '<script src="../../decap-cms/decap-cms.js"></script>' in admin and "unpkg" not in admin
+    assert (options.output / "decap-cms/decap-cms.js").is_file(), "run npm ci first"  # thu-muc: once per province
 
 
 @pytest.mark.parametrize("platform, edit, new", [
@@ -159,12 +163,44 @@ def test_decap_cms_config_has_a_valid_collection_for_every_category(tmp_path):
     ("gitlab", "https://gitlab.com/tinh-thu-nghiem/noi-dung/-/edit/main/communes/xa-tan-thanh/tin-tuc/ra-quan.md",
      "https://gitlab.com/tinh-thu-nghiem/noi-dung/-/new/main/communes/xa-tan-thanh/tin-tuc?file_name=2026-11-20-tieu-de.md&amp;content=---%0A"),
 ])
-def test_every_page_links_to_its_source_in_the_web_ui(tmp_path, platform, edit, new):
-    options = province(tmp_path, platform=platform)
+def test_every_page_of_a_preview_links_to_its_source_in_the_web_ui(tmp_path, platform, edit, new):
+    options = replace(province(tmp_path, platform=platform), settings_file=ROOT / "previewconf.py")
     build(options)
     assert f'<a href="{edit}">Sửa trang này</a>' in read(options.output, "xa-tan-thanh/tin-tuc/ra-quan/index.html")
     assert f'<a href="{new}' in read(options.output, "xa-tan-thanh/tin-tuc/index.html")
     assert "Thêm tin mới" in read(options.output, "xa-tan-thanh/index.html")
+
+
+STAFF = ("Sửa trang này</a>", "Thêm mục mới vào chuyên mục này</a>", "Thêm tin mới</a>", "Thêm album mới</a>",
+         "Sửa album này</a>", "(dành cho cán bộ xã)</span>")  # the links and the staff wording beside them
+NOINDEX = '<meta name="robots" content="noindex">'
+
+
+def pages_of(output):
+    """Every HTML page of a release, the communes' linked sites included; admin/ aside."""
+    pages = {}
+    for folder, _, names in os.walk(output.resolve(), followlinks=True):
+        if "admin" not in Path(folder).parts:
+            pages.update({Path(folder, n): Path(folder, n).read_text(encoding="utf-8") for n in names
+                          if n.endswith(".html")})
+    return pages
+
+
+def test_only_previews_carry_noindex_and_staff_links_and_have_no_admin(tmp_path):
+    production = replace(province(tmp_path / "p", platform="github"), settings_file=ROOT / "publishconf.py")
+    build(production)
+    pages = pages_of(production.output)
+    assert len(pages) > 50 and (production.output / "xa-tan-thanh/admin/index.html").is_file()
+    leaks = sorted(str(path) for path, text in pages.items() if NOINDEX in text or any(s in text for s in STAFF))
+    assert leaks == []
+    preview = replace(province(tmp_path / "v", platform="github"), settings_file=ROOT / "previewconf.py")
+    build(preview)
+    pages = pages_of(preview.output)
+    assert all(NOINDEX in text for text in pages.values())
+    everything = " ".join(pages.values())
+    assert all(s in everything for s in STAFF[:3] + STAFF[-1:] + ("Bản xem trước, chưa xuất bản",))
+    assert not (preview.output / "xa-tan-thanh/admin").exists() and not (preview.output / "decap-cms").exists()
+    assert 'href="../theme/css/site.css"' in read(preview.output, "xa-tan-thanh/tin-tuc/index.html")  # relative
 
 
 def test_invoke_new_scaffolds_an_item_with_the_right_fields(tmp_path):

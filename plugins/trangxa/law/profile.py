@@ -49,6 +49,7 @@ class FieldSpec:
     alt_field: str = ""  # an image's text alternative lives in this field; without it the image is a finding
     refers: str = ""  # a list naming other records of the category by this field (thay_the → so_ky_hieu)
     inverse: str = ""  # the label of the link back, shown on the record referred to ("Bị thay thế bởi")
+    suggestions: tuple[str, ...] = ()  # the editor's pick-list ("{don_vi}": the commune, e.g. "xã Tân Thành")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class RecordType:
     prose: bool = False  # written as Markdown with a front-matter block, not as a YAML record
     one_of: tuple[tuple[str, ...], ...] = ()  # groups of fields of which at least one must be given
     folder_file: str = ""  # one record per sub-folder, in a file of this name (album.yml); its page is the folder
+    file_name: tuple[str, ...] = ()  # fields naming a new item's file (a date gives its year): 151-qd-ubnd-2026
 
     def field(self, key: str) -> FieldSpec | None:
         return next((spec for spec in self.fields if spec.key == key), None)
@@ -249,9 +251,9 @@ def _record_type(name: str, spec: dict) -> RecordType:
     fields = tuple(_field(key, value, name) for key, value in spec.get("fields", {}).items())
     one_of = tuple(tuple(group) for group in spec.get("one_of", ()))
     record = RecordType(name, fields, spec.get("title_field", ""), spec.get("date_field"), spec.get("summary_field"),
-                        _flag(spec.get("prose")), one_of, spec.get("folder_file", ""))
+                        _flag(spec.get("prose")), one_of, spec.get("folder_file", ""), tuple(spec.get("file_name", ())))
     named = [getattr(record, role) for role in ("title_field", "date_field", "summary_field")]
-    named += [key for group in one_of for key in group] + [f.alt_field for f in fields]
+    named += [key for group in one_of for key in group] + [f.alt_field for f in fields] + list(record.file_name)
     for key in named:
         if key and record.field(key) is None:
             raise ProfileError(f"Mẫu '{name}': '{key}' không phải là một trường của mẫu.")
@@ -273,7 +275,7 @@ def _field(key: str, spec: dict, record_name: str) -> FieldSpec:
         raise ProfileError(f"Mẫu '{record_name}', trường '{key}': refers chỉ dùng cho kiểu list.")
     return FieldSpec(key, spec.get("label", key), kind, _flag(spec.get("required")), choices, spec.get("help", ""),
                      spec.get("pattern", ""), spec.get("pattern_hint", ""), spec.get("alt_field", ""),
-                     spec.get("refers", ""), spec.get("inverse", ""))
+                     spec.get("refers", ""), spec.get("inverse", ""), tuple(spec.get("suggestions", ())))
 
 
 def _category(entry: dict, record_types: dict) -> Category:
