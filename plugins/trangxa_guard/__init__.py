@@ -1,0 +1,22 @@
+"""Pelican plugin: stops ``pelican content -s pelicanconf.py`` (the first command of every Pelican tutorial) with one
+line in Vietnamese and English that points to ``invoke build``, instead of a traceback from a plugin that finds
+no build job in its settings. trangxa drives Pelican itself, once per site, with the job in the settings."""
+
+import sys
+
+from pelican import signals
+
+# the build's job in the settings: the run object today, one typed job under "TRANGXA" after issue 14's refactor
+JOB_KEYS = ("TRANGXA", "TRANGXA_RUN")
+MESSAGE = ("Không chạy pelican trực tiếp: hãy chạy `invoke build` (tạo mọi trang) hoặc `invoke serve` (tạo rồi xem). "
+           "/ Do not run pelican directly: run `invoke build` (or `invoke serve`), which drives Pelican for each site.")
+
+
+def require_build(pelican) -> None:
+    """Connected to ``initialized``: before any reader or generator needs the job."""
+    if not any(pelican.settings.get(key) is not None for key in JOB_KEYS):
+        raise SystemExit(MESSAGE)  # not an Exception: Pelican's main lets it through, and Python prints the line
+
+
+def register() -> None:
+    signals.initialized.connect(require_build)
