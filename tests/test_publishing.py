@@ -113,15 +113,16 @@ def test_shards_and_their_merge_equal_a_single_build(tmp_path):
 def test_ci_files_are_valid_yaml_with_the_expected_jobs():
     github = yaml.safe_load((ROOT / ".github/workflows/trangxa.yml").read_text(encoding="utf-8"))
     assert set(github[True]) == {"push", "pull_request"}  # YAML 1.1 reads the key "on" as True
-    assert set(github["jobs"]) == {"check", "build", "index"}
+    assert set(github["jobs"]) == {"check", "build", "index", "preview", "preview-remove"}
     steps = " ".join(step.get("run", "") for job in github["jobs"].values() for step in job["steps"])
     assert "trangxa check --format github" in steps and "--shard" in steps and "--merge" in steps
-    assert "gh pr comment" in steps and "publish.push" in steps
+    assert "gh pr comment" in steps and "publish.push" in steps and "trangxa.build.preview publish" in steps
     cached = [step["with"]["path"] for step in github["jobs"]["build"]["steps"] if "cache@" in step.get("uses", "")]
     assert cached == [".trangxa-cache"]  # the picture cache of the shard build (beside its output "shard")
     gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert gitlab["stages"] == ["check", "build", "index", "deploy"]
-    assert {"check", "build", "index", "pages"} <= set(gitlab) and gitlab["build"]["parallel"] == 2
+    assert {"check", "build", "index", "pages", "xem-truoc", "xem-truoc-go"} <= set(gitlab)
+    assert gitlab["build"]["parallel"] == 2
     assert "--shard" in " ".join(gitlab["build"]["script"]) and gitlab["pages"]["artifacts"]["paths"] == ["public"]
     assert gitlab["build"]["cache"]["paths"] == ["shards/.trangxa-cache/"]  # beside the output shards/<n>
 
