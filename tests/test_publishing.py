@@ -2,6 +2,7 @@
 a commune's last good site kept, shards + merge equal to one build, CI files, Decap CMS, links into the web UI."""
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 from dataclasses import replace
@@ -14,6 +15,7 @@ from helpers import ROOT, TODAY, manifest, read, scratch_province, write_tree
 
 from trangxa.build import loop as build_module
 from trangxa.build.loop import build
+from trangxa.build.publish import compress, publish_output
 from trangxa.cli import run_publish
 from trangxa.law.profile import load_profile
 
@@ -222,7 +224,8 @@ def test_publishing_never_writes_into_the_built_release(tmp_path):
     options = replace(province(tmp_path / "p", mode="ten-mien"), settings_file=ROOT / "publishconf.py")
     bare, work = repositories(tmp_path)
     run_publish(options, work, "gh-pages", "origin", per_commune=True)
-    built = manifest(options.output)
+    built = manifest(publish_output(options.output))
+    assert len(built) > 50
     assert not any(name.endswith((".gz", ".br")) or name.endswith("CNAME") for name in built)
 
 
@@ -235,3 +238,36 @@ def test_earlier_quarters_reports_stay_published(tmp_path):
     report(options, Quarter.parse("2026Q2"))
     build(options)
     assert {p.name for p in (options.output / "bao-cao").iterdir()} == {"2026Q2", "2026Q3"}
+
+
+def test_a_first_publish_never_pushes_a_development_build_nor_claims_a_previous_version(tmp_path, capsys):
+    options = province(tmp_path / "p")
+    build(options)  # a development build (relative links) in output/, as invoke serve leaves it
+    write_tree(options.communes_dir, {"xa-tan-thanh/tin-tuc/hong.md": "---\ntieu_de: [hỏng\n---\n"})
+    bare, work = repositories(tmp_path)
+    assert run_publish(replace(options, settings_file=ROOT / "publishconf.py"), work, "gh-pages", "origin",
+                       per_commune=False) == 0
+    said = capsys.readouterr().out
+    assert "Giữ bản đã đăng trước đó" not in said
+    assert "Đăng kèm cảnh báo vì chưa có bản nào đăng trước đó" in said and "xa-tan-thanh" in said.split("Đăng kèm")[1]
+    for commune in ("xa-tan-thanh", "phuong-dong-hai"):
+        page = git("show", f"gh-pages:{commune}/tin-tuc/ra-quan/index.html", cwd=bare)
+        assert f'href="https://xa.thunghiem.gov.vn/{commune}/theme/css/site.css"' in page  # production, never relative
+    assert (options.output / "xa-tan-thanh/index.html").is_file()  # the development build is left as it was
+
+
+def test_each_distinct_content_is_compressed_once_and_kept_in_the_cache(tmp_path):
+    import gzip
+
+    site = write_tree(tmp_path / "site", {f"xa-{n}/decap-cms.js": "var a = 1;" * 500 for n in range(60)})
+    write_tree(site, {"index.html": "<p>Tỉnh</p>"})
+    said = []
+    first = compress(site, tmp_path / "cache", said.append)
+    assert (first.files, first.made, first.reused) == (61, 2, 59)
+    assert said[-1] == "  nén 61/61 tệp (100%)" and len(said) <= 11
+    assert gzip.decompress((site / "xa-7/decap-cms.js.gz").read_bytes()) == (site / "xa-7/decap-cms.js").read_bytes()
+    copy = tmp_path / "again"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.gz", "*.br"))
+    again = compress(copy, tmp_path / "cache")
+    assert (again.made, again.reused) == (0, 61)
+    assert (copy / "index.html.br").read_bytes() == (site / "index.html.br").read_bytes()
