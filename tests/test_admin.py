@@ -7,15 +7,13 @@ import shutil
 
 import pytest
 import yaml
-
 from browser import serve
 from fixtures import DONG_HAI, TAN_THANH, communes
-from helpers import ROOT, read, scratch_province, write_tree
-
+from helpers import read, scratch_province, write_tree
 from trangxa.build.loop import build
+from trangxa.law.profile import load_profile
 from trangxa_admin.admin import page, policy
 from trangxa_admin.config import menu_order, pick_list
-from trangxa.law.profile import load_profile
 
 REPOSITORY = "kho_noi_dung:\n  nen_tang: github\n  dia_chi: https://github.com/tinh/noi-dung\n  nhanh: main\n"
 # phrases that are the same in both languages: placeholders only, or a name

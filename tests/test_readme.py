@@ -22,3 +22,24 @@ def test_readme_demo_command_serves_the_demo():
     assert f"\n{DEMO_COMMAND}\n" in readme
     tasks = (ROOT / "tasks.py").read_text(encoding="utf-8")
     assert "def serve(" in tasks and "def build(" in tasks and "def clean(" in tasks
+
+
+def test_setup_says_in_one_line_what_to_install_when_it_cannot(tmp_path):
+    """A machine without Node.js where apt-get cannot be used (not Debian, no sudo): one clear line, no
+    "command not found" halfway."""
+    import os
+    import shutil
+    import subprocess
+
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for name in ("bash", "dirname", "id", "python3", "head"):
+        found = shutil.which(name, path="/usr/bin:/bin")
+        assert found, name
+        os.symlink(found, tools / name)
+    result = subprocess.run(["bash", str(ROOT / ".ci" / "setup"), "--demo"], env={"PATH": str(tools)},
+                            capture_output=True, text=True, timeout=60, check=False)
+    said = (result.stdout + result.stderr).strip().splitlines()
+    assert result.returncode == 1 and len(said) == 1, said
+    assert "Thiếu: nodejs npm" in said[0] and "sudo apt-get install nodejs npm" in said[0]
+    assert "command not found" not in said[0]

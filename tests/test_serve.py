@@ -8,9 +8,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from helpers import ROOT, write_tree
-
 from trangxa.serve import open_server
 
 
@@ -43,8 +41,8 @@ def test_a_busy_port_is_said_and_the_next_free_one_taken(site, busy_port):
     server = open_server(site, busy_port, say=said.append)
     try:
         assert server.server_address[1] != busy_port
-        assert said == [f"Cổng {busy_port} đang bận (một chương trình khác đang dùng): dùng cổng "
-                        f"{server.server_address[1]}. Muốn chọn cổng khác: invoke serve --port SỐ_CỔNG"]
+        assert said == [(f"Cổng {busy_port} đang bận (một chương trình khác đang dùng): dùng cổng "
+                         f"{server.server_address[1]}. Muốn chọn cổng khác: invoke serve --port SỐ_CỔNG")]
     finally:
         server.server_close()
 

@@ -9,14 +9,14 @@ import html
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 import yaml
-
 from trangxa.law.findings import Problem
 from trangxa.scaffold import COMMUNES_FOLDER
+
 from trangxa_admin.config import cms_config, used_values
 
 HERE = Path(__file__).resolve().parent

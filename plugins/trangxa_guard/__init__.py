@@ -2,8 +2,6 @@
 line in Vietnamese and English that points to ``invoke build``, instead of a traceback from a plugin that finds
 no build job in its settings. trangxa drives Pelican itself, once per site, with the job in the settings."""
 
-import sys
-
 from pelican import signals
 
 # the build's job in the settings: the run object today, one typed job under "TRANGXA" after issue 14's refactor

@@ -107,7 +107,7 @@ def _commit_and_push(repo: str, branch: str, change, message: str) -> None:
 def _checkout(repo: str, branch: str, work: Path) -> None:
     """A shallow copy of ``branch``; a new empty branch when the repository does not have it yet."""
     cloned = subprocess.run(["git", "clone", "-q", "--depth", "1", "--branch", branch, repo, str(work)],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, check=False)
     if cloned.returncode != 0:
         if "not found" not in cloned.stderr and "Remote branch" not in cloned.stderr:
             raise PreviewError(f"Không lấy được kho xem trước: {cloned.stderr.strip()}")
@@ -121,11 +121,11 @@ def _checkout(repo: str, branch: str, work: Path) -> None:
 
 def _push(work: Path, branch: str) -> bool:
     return subprocess.run(["git", "push", "-q", "origin", f"HEAD:refs/heads/{branch}"], cwd=work,
-                          capture_output=True).returncode == 0
+                          capture_output=True, check=False).returncode == 0
 
 
 def _git(work: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=work, capture_output=True, text=True)
+    done = subprocess.run(["git", *args], cwd=work, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise PreviewError(f"Lệnh git {args[0]} không chạy được: {done.stderr.strip()}")
     return done.stdout
