@@ -102,10 +102,11 @@ def run_publish(options: BuildOptions, repo: Path, branch: str, remote: str, per
         if per_commune else [(branch, site)]
     domains = _domains(site) if per_commune and province.url_mode == "ten-mien" else {}
     for target, folder in sites:
-        print(f"Nén và {'đẩy' if push else 'ghi'} {folder.name} lên nhánh {target}…", flush=True)
+        name = folder.name if per_commune else "các trang"  # not the release folder's internal name
+        print(f"Nén và {'đẩy' if push else 'ghi'} {name} lên nhánh {target}…", flush=True)
         done = publish.push(folder, repo, target, remote, f"Xuất bản {options.today:%d/%m/%Y}", send=push,
                             cname=domains.get(folder.name, ""), cache=options.cache_path(), say=print)
-        print(f"Đã xuất bản {folder.name} lên nhánh {target} ({done.files} tệp được nén: {done.made} nội dung mới, "
+        print(f"Đã xuất bản {name} lên nhánh {target} ({done.files} tệp được nén: {done.made} nội dung mới, "
               f"{done.reused} lấy lại từ {options.cache_path().name}/).")
     return code
 
