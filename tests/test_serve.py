@@ -14,9 +14,13 @@ from trangxa.serve import open_server
 
 @pytest.fixture
 def site(tmp_path):
-    return write_tree(tmp_path / "output", {
-        "index.html": "<h1>Tỉnh</h1>", "404.html": "<h1>Không tìm thấy trang của tỉnh</h1>",
-        "xa-tan-thanh/index.html": "<h1>Xã</h1>", "xa-tan-thanh/404.html": "<h1>Không tìm thấy trang của xã</h1>"})
+    """A release as the build leaves it: the commune's site is a link to a folder outside the release."""
+    write_tree(tmp_path / "sites/xa-tan-thanh-1", {"index.html": "<h1>Xã</h1>",
+                                                   "404.html": "<h1>Không tìm thấy trang của xã</h1>"})
+    release = write_tree(tmp_path / "output", {"index.html": "<h1>Tỉnh</h1>",
+                                               "404.html": "<h1>Không tìm thấy trang của tỉnh</h1>"})
+    (release / "xa-tan-thanh").symlink_to("../sites/xa-tan-thanh-1")
+    return release
 
 
 @pytest.fixture
@@ -58,6 +62,9 @@ def test_missing_addresses_get_the_sites_own_404_page(site):
         assert fetch(base + "xa-tan-thanh/tin-tuc/khong-co/") == (404, "<h1>Không tìm thấy trang của xã</h1>")
         assert fetch(base + "khong-co.html") == (404, "<h1>Không tìm thấy trang của tỉnh</h1>")
         assert fetch(base + "../../etc/passwd")[0] == 404
+        (site / "404.html").unlink()  # a site without a 404 page of its own: a Vietnamese one, not Python's
+        status, page = fetch(base + "khong-co.html")
+        assert status == 404 and "<h1>Không tìm thấy trang</h1>" in page and "Error response" not in page
     finally:
         server.shutdown()
         server.server_close()

@@ -10,17 +10,20 @@ import http.server
 from pathlib import Path
 
 TRIES = 20  # ports tried after the one asked for
+# where no site has a 404 page of its own (the provincial index has none yet)
+NOT_FOUND = ('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Không tìm thấy trang</title>'
+             '<h1>Không tìm thấy trang</h1><p>Địa chỉ này không có trang nào. <a href="/">Về trang chủ</a>.</p></html>')
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Files of ``directory``; for a missing one, the nearest ``404.html`` above the address, with status 404."""
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = self._not_found_page() if code == 404 else None
-        if page is None:
+        if code != 404:
             super().send_error(code, message, explain)
             return
-        body = page.read_bytes()
+        page = self._not_found_page()
+        body = page.read_bytes() if page else NOT_FOUND.encode("utf-8")
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -29,11 +32,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def _not_found_page(self) -> Path | None:
-        root = Path(self.directory).resolve()
+        root = Path(self.directory)
+        # no "." or ".." ever joins the path: a commune's site is a link out of the release, and is still its own
         parts = [p for p in self.path.split("?", 1)[0].split("#", 1)[0].split("/") if p and p not in (".", "..")]
         for depth in range(min(len(parts), 1), -1, -1):  # a commune's own 404 page, else the province's
             candidate = root.joinpath(*parts[:depth], "404.html")
-            if candidate.is_file() and candidate.resolve().is_relative_to(root):
+            if candidate.is_file():
                 return candidate
         return None
 
