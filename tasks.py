@@ -7,8 +7,6 @@ TRANGXA_JOBS), so CI can set them once.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import shutil
 import sys
 from dataclasses import replace
@@ -87,16 +85,26 @@ def report(c, quarter, as_of=None, communes_dir=None, output=None):
         raise Exit(code=code)
 
 
-@task(help={"port": "cổng (mặc định 8000)", "output": "thư mục kết quả (mặc định output/)",
-            "no-build": "không tạo lại, chỉ phục vụ output/ có sẵn"})
+@task(help={"port": "cổng (mặc định 8000; nếu bận, dùng cổng trống kế tiếp)",
+            "output": "thư mục kết quả (mặc định output/)", "no-build": "không tạo lại, chỉ phục vụ output/ có sẵn"})
 def serve(c, port=8000, output=None, no_build=False):
     """Tạo trang mẫu rồi phục vụ output/ tại http://127.0.0.1:PORT/ (Ctrl+C để dừng)."""
+    from trangxa.serve import PortsBusy, open_server
+
     options = _options(output=output)
+    if not str(port).isdigit():
+        raise Exit(f"--port phải là một số, không phải '{port}'.", code=2)
     if not no_build:
+        print("Đang tạo trang (lần đầu mất khoảng một phút: ảnh được xử lý một lần rồi giữ lại)…", flush=True)
         build(c, output=str(options.output))
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(options.output))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler) as server:
-        print(f"\nMở trình duyệt tại: http://127.0.0.1:{port}/   (Ctrl+C để dừng)\n", flush=True)
+    if not options.output.is_dir():
+        raise Exit(f"Chưa có trang nào trong {options.output}: chạy invoke serve (không kèm --no-build).", code=2)
+    try:
+        server = open_server(options.output, int(port))
+    except PortsBusy as err:
+        raise Exit(str(err), code=2) from None
+    with server:
+        print(f"\nMở trình duyệt tại: http://127.0.0.1:{server.server_address[1]}/   (Ctrl+C để dừng)\n", flush=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:

@@ -15,7 +15,6 @@ source with Lanczos, the mean per width — and the same for the baseline, with 
 from __future__ import annotations
 
 import argparse
-import io
 import random
 import statistics
 import sys

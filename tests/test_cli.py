@@ -43,7 +43,7 @@ def test_a_run_that_cannot_be_done_exits_2_without_traceback(tmp_path):
 
 def test_the_plugin_list_is_exactly_ours():
     settings = read_settings(str(ROOT / "pelicanconf.py"))
-    assert settings["PLUGINS"] == ["trangxa_media", "trangxa_site", "trangxa_province"]
+    assert settings["PLUGINS"] == ["trangxa_guard", "trangxa_media", "trangxa_site", "trangxa_province"]
     assert settings["DISPLAY_PAGES_ON_MENU"] is False
     assert settings["CHECK_MODIFIED_METHOD"] == "md5"
 
@@ -67,3 +67,13 @@ def test_a_malformed_province_file_exits_2_with_its_reason(tmp_path):
         (tmp_path / "province.yml").write_text(text, encoding="utf-8")
         result = run_cli("build", "--communes-dir", str(options.communes_dir), "--output", str(tmp_path / "o"))
         assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr, text
+
+
+def test_pelican_run_directly_points_to_invoke_build_in_one_line(tmp_path):
+    """`pelican content -s pelicanconf.py`, the first command of every Pelican tutorial."""
+    result = subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(tmp_path / "o")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    said = (result.stdout + result.stderr).strip().splitlines()
+    assert result.returncode != 0 and len(said) == 1, said
+    assert "invoke build" in said[0] and "Không chạy pelican trực tiếp" in said[0] and "Do not run pelican" in said[0]
+    assert "Traceback" not in result.stderr and not (tmp_path / "o").exists()

@@ -101,7 +101,8 @@ def run_publish(options: BuildOptions, repo: Path, branch: str, remote: str, per
     except ProfileError as err:
         print(f"Không thể chạy: {err}", file=sys.stderr)
         return 2
-    options = replace(options, keep_last_good=province.keep_last_good)
+    options = replace(options, keep_last_good=province.keep_last_good, output=publish.publish_output(options.output),
+                      cache_dir=options.cache_path())
     code = run_build(options)
     if code == 2:
         return code
@@ -110,9 +111,12 @@ def run_publish(options: BuildOptions, repo: Path, branch: str, remote: str, per
         if per_commune else [(branch, site)]
     domains = _domains(site) if per_commune and province.url_mode == "ten-mien" else {}
     for target, folder in sites:
-        publish.push(folder, repo, target, remote, f"Xuất bản {options.as_of:%d/%m/%Y}", send=push,
-                     cname=domains.get(folder.name, ""))
-        print(f"Đã xuất bản {folder.name} lên nhánh {target}.")
+        name = folder.name if per_commune else "các trang"  # not the release folder's internal name
+        print(f"Nén và {'đẩy' if push else 'ghi'} {name} lên nhánh {target}…", flush=True)
+        done = publish.push(folder, repo, target, remote, f"Xuất bản {options.as_of:%d/%m/%Y}", send=push,
+                            cname=domains.get(folder.name, ""), cache=options.cache_path(), say=print)
+        print(f"Đã xuất bản {name} lên nhánh {target} ({done.files} tệp được nén: {done.made} nội dung mới, "
+              f"{done.reused} lấy lại từ {options.cache_path().name}/).")
     return code
 
 
@@ -194,6 +198,11 @@ def build_summary(result: BuildResult, options: BuildOptions) -> str:
     kept = [site.name for site in result.communes if site.kept_previous]
     if kept:
         lines.append("Giữ bản đã đăng trước đó (tệp nội dung có lỗi): " + ", ".join(kept) + ".")
+    first = [site.name for site in result.communes
+             if options.keep_last_good and site.built and site.content_errors and not site.kept_previous]
+    if first:
+        lines.append("Đăng kèm cảnh báo vì chưa có bản nào đăng trước đó (tệp nội dung có lỗi: sửa theo các lỗi ở trên "
+                     "rồi xuất bản lại): " + ", ".join(first) + ".")
     lines.append(f"Phát hiện {errors} lỗi, {warnings} cảnh báo.")
     if result.failed:
         lines.append("Không tạo được: " + ", ".join(result.failed) + ".")

@@ -12,6 +12,7 @@ from trangxa.aggregate.report import QuarterReport, write_csv, write_xlsx
 from trangxa.build.jobs import SETTINGS_KEY, IndexJob, RenderResult
 from trangxa.law import findings
 from trangxa_render import pages as output
+from trangxa_admin import write_admin
 from trangxa_search import index_site
 from trangxa_site.content import Placing, pages_of
 
@@ -74,6 +75,8 @@ class ProvinceGenerator(Generator):
                                    [f"{summary['url']}/sitemap.xml" for summary in self.summaries
                                     if not summary.get("failed")])
         index_site(Path(self.output_path), write.search_pages, self.result)
+        if self.job.province.repository and not self.settings.get("PREVIEW"):
+            write_admin(Path(self.output_path), self.job.province, None, self.result.report)  # Decap's shared copy
         self.result.pages = len(write.urls)
         self.result.save(self.job.result)
 

@@ -142,12 +142,12 @@ class CommuneGenerator(Generator):
 
     def _finish(self, write: outputs.PageWriter) -> None:
         """The summary for the provincial index, the search index, the admin; then what the run found."""
-        output, slug = Path(self.output_path), self.job.commune.slug
+        output = Path(self.output_path)
         summary = commune_summary(self.job.province, self.job.checked, self.job.quarter_part)
         (output / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
         index_site(output, write.search_pages, self.result)
-        for problem in write_admin(output, self.job.province, self.job.commune):
-            self.result.report(f"{slug}/admin", problem)
+        if self.job.province.repository and not self.settings.get("PREVIEW"):  # no admin beside unreviewed content
+            write_admin(output, self.job.province, self.job.commune, self.result.report)
         self.result.pages = len(write.urls)
         self.result.save(self.job.result)
 

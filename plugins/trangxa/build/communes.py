@@ -52,13 +52,20 @@ def build_communes(options: BuildOptions, province: Province, folders: list[Path
 
 
 def _place(stage: Stage, result: SiteResult, site: Path, keep_last_good: bool) -> SiteResult:
-    """Link a site built whole; otherwise drop its folder and keep the previous one, if any."""
-    keep = not result.built or (keep_last_good and result.content_errors)
-    if not keep:
+    """Link a site built whole. A site not built is dropped and the previous one kept, if any; so is one whose
+    files have errors when publishing keeps the last good site — unless it has none: then it is published with
+    its warnings."""
+    if result.built and not (keep_last_good and result.content_errors):
         stage.link(result.name, site)
         return result
-    shutil.rmtree(site, ignore_errors=True)
-    return replace(result, kept_previous=stage.keep(result.name))
+    if stage.keep(result.name):
+        shutil.rmtree(site, ignore_errors=True)
+        return replace(result, kept_previous=True)
+    if result.built:
+        stage.link(result.name, site)
+    else:
+        shutil.rmtree(site, ignore_errors=True)
+    return result
 
 
 def build_commune(options: BuildOptions, province: Province, folder: Path, site: Path, shared: Reading,

@@ -132,10 +132,10 @@ def _record_type(name: str, spec: dict, errors: list[str]) -> RecordType:
     record = RecordType(name, fields, spec.get("title_field", ""), spec.get("date_field"), spec.get("summary_field"),
                         spec.get("posted_field"), spec.get("number_field"), spec.get("created_field"),
                         spec.get("prose", False), tuple(tuple(group) for group in spec.get("one_of", ())),
-                        spec.get("folder_file", ""))
+                        spec.get("folder_file", ""), tuple(spec.get("file_name", ())))
     roles = ("title_field", "date_field", "summary_field", "posted_field", "number_field", "created_field")
     named = [getattr(record, role) for role in roles]
-    named += [key for group in record.one_of for key in group] + [f.alt_field for f in fields]
+    named += [key for group in record.one_of for key in group] + [f.alt_field for f in fields] + list(record.file_name)
     errors += [f"Mẫu '{name}': '{key}' không phải là một trường của mẫu." for key in named
                if key and record.field(key) is None]
     return record
@@ -150,7 +150,7 @@ def _field(key: str, spec: dict, record_name: str, errors: list[str]) -> FieldSp
         errors.append(f"Mẫu '{record_name}', trường '{key}': refers chỉ dùng cho kiểu list.")
     return FieldSpec(key, spec.get("label", key), kind, spec.get("required", False), choices, spec.get("help", ""),
                      spec.get("pattern", ""), spec.get("pattern_hint", ""), spec.get("alt_field", ""),
-                     spec.get("refers", ""), spec.get("inverse", ""))
+                     spec.get("refers", ""), spec.get("inverse", ""), tuple(spec.get("suggestions", ())))
 
 
 def _category(entry: dict, record_types: dict, errors: list[str]) -> Category:

@@ -46,6 +46,8 @@ class FieldSpec:
     alt_field: str = ""  # an image's text alternative lives in this field; without it the image is a finding
     refers: str = ""  # a list naming other records of the category by this field (thay_the → so_ky_hieu)
     inverse: str = ""  # the label of the link back, shown on the record referred to ("Bị thay thế bởi")
+    suggestions: tuple[str, ...] = ()  # the editor's pick-list ("{don_vi}": the commune, e.g. "xã Tân Thành")
+    suggestions: tuple[str, ...] = ()  # the editor's pick-list ("{don_vi}": the commune, e.g. "xã Tân Thành")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class RecordType:
     prose: bool = False  # written as Markdown with a front-matter block, not as a YAML record
     one_of: tuple[tuple[str, ...], ...] = ()  # groups of fields of which at least one must be given
     folder_file: str = ""  # one record per sub-folder, in a file of this name (album.yml); its page is the folder
+    file_name: tuple[str, ...] = ()  # fields naming a new item's file (a date gives its year): 151-qd-ubnd-2026
+    file_name: tuple[str, ...] = ()  # fields naming a new item's file (a date gives its year): 151-qd-ubnd-2026
 
     def field(self, key: str) -> FieldSpec | None:
         return next((spec for spec in self.fields if spec.key == key), None)

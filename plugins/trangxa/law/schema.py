@@ -25,6 +25,7 @@ FIELD = {
     "alt_field": _text("trường chứa mô tả ảnh cho người khiếm thị (thiếu là một cảnh báo)"),
     "refers": _text("danh sách này nêu các bản ghi khác theo trường này (ví dụ so_ky_hieu)"),
     "inverse": _text("nhãn của liên kết ngược, hiện trên bản ghi được nêu"),
+    "suggestions": Key("list", "danh sách gợi ý trong trang quản trị ({don_vi}: tên xã)", item=_text("một gợi ý")),
     "remove": REMOVE,
 }
 
@@ -40,6 +41,8 @@ RECORD_TYPE = {
     "one_of": Key("list", "các nhóm trường, mỗi nhóm phải có ít nhất một trường",
                   item=Key("list", "một nhóm", item=_text("tên trường"))),
     "folder_file": _text("mỗi thư mục con một bản ghi, trong tệp tên này (album.yml)"),
+    "file_name": Key("list", "các trường đặt tên tệp mới trong trang quản trị (trường ngày cho năm): "
+                     "151-qd-ubnd-2026", item=_text("tên trường")),
     "fields": Key("map", "các trường, theo tên", item=Key("section", "một trường", keys=FIELD)),
     "remove": REMOVE,
 }
