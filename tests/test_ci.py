@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from fixtures import TAN_THANH, communes
 from helpers import ROOT, scratch_province, write_tree
 from trangxa.runs import build
@@ -34,9 +35,20 @@ def test_the_gitlab_schema_rejects_variables_under_default(tmp_path):
 
 
 @pytest.mark.parametrize("name, _", CI_FILES)
-def test_each_ci_file_says_how_to_turn_on_incremental_builds_and_shards(name, _):
+def test_each_ci_file_says_how_incremental_builds_and_shards_work(name, _):
     head = (ROOT / name).read_text(encoding="utf-8").split("\nstages:")[0].split("\nname:")[0]
-    assert "Incremental builds:" in head and "Shards:" in head and "releases" in head
+    assert "Incremental builds are on" in head and "Shards:" in head and "releases" in head
+
+
+def test_the_build_jobs_keep_the_last_release_its_state_and_the_caches_between_runs():
+    github = yaml.safe_load((ROOT / ".github/workflows/trangxa.yml").read_text(encoding="utf-8"))
+    [cache] = [step for step in github["jobs"]["build"]["steps"] if step.get("uses", "").startswith("actions/cache")]
+    assert set(cache["with"]["path"].split()) == {"shard", ".shard-releases", ".trangxa-cache"}
+    assert "--changed-since" in github["jobs"]["check"]["env"]["CHANGED"]
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert set(gitlab["build"]["cache"]["paths"]) == {"shards/$CI_NODE_INDEX", "shards/.$CI_NODE_INDEX-releases/",
+                                                      "shards/.trangxa-cache/"}
+    assert any("--changed-since" in line for line in gitlab["check"]["script"])
 
 
 def git(*args, cwd):
