@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from trangxa_search.ranking import ranking
 from trangxa_search.twins import html_with_twins
 
 MAIN = re.compile(r"<main\b[^>]*>(?P<inner>.*)</main>", re.S)
@@ -29,8 +30,13 @@ class SearchPage:
     date: dt.date | None = None
 
 
-def record_html(page: SearchPage) -> str | None:
-    """The HTML handed to Pagefind for one page, or None for a page without a main region."""
+def record_html(page: SearchPage, filters: dict[str, str] | None = None) -> str | None:
+    """The HTML handed to Pagefind for one page, or None for a page without a main region or a page for staff.
+    Its words are weighted by its category (``ranking.yml``); ``filters`` adds filter values (the provincial
+    index: the commune)."""
+    rank = ranking()
+    if rank.is_staff(page.url):
+        return None
     text = page.path.read_text(encoding="utf-8")
     main = MAIN.search(text)
     if main is None:
@@ -43,9 +49,12 @@ def record_html(page: SearchPage) -> str | None:
     if page.date:
         meta.append(_attribute("data-pagefind-meta", "date", page.date.isoformat()))
         meta.append(_attribute("data-pagefind-sort", "date", page.date.isoformat()))
-    text = html_with_twins(CELL_END.sub(r"\1 ", main["inner"]))
+    meta += [_attribute("data-pagefind-filter", key, value) for key, value in (filters or {}).items()]
+    weight = rank.weight(page.url)
+    text = html_with_twins(CELL_END.sub(r"\1 ", main["inner"]), weight)
+    body = f'<div data-pagefind-weight="{weight:g}">{text}</div>' if weight != 1 else text
     return (f'<!doctype html><html lang="{lang["lang"] if lang else "vi"}"><body><main data-pagefind-body>'
-            f'{"".join(meta)}{text}</main></body></html>')
+            f'{"".join(meta)}{body}</main></body></html>')
 
 
 def _attribute(kind: str, key: str, value: str) -> str:
