@@ -23,7 +23,8 @@ THEME_STATIC_DIR = "theme"
 
 # Only our plugins, listed: an unset PLUGINS would load every installed plugin.
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
-PLUGINS = ["trangxa_readers", "trangxa_media", "trangxa_site", "trangxa_province", "trangxa_admin", "trangxa_search"]
+PLUGINS = ["trangxa_readers", "trangxa_media", "trangxa_site", "trangxa_province", "trangxa_admin", "trangxa_search",
+           "trangxa_theme"]
 
 # Our generators read and write everything; Pelican's article and page generators get nothing to do.
 # (DISPLAY_PAGES_ON_MENU off: on by default it puts every page in every page's menu.)

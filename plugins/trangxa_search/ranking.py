@@ -16,23 +16,31 @@ LANGUAGE_FOLDER_LENGTH = 2  # "en/", "km/": a translation's address starts with 
 @dataclass(frozen=True)
 class Ranking:
     weights: dict[str, float]
+    default: float
     province: tuple[str, ...]
     staff: tuple[str, ...]
+    boosts: dict[str, float]
 
     def weight(self, url: str) -> float:
-        return float(self.weights.get(category_folder(url), 1))
+        return self.weights.get(category_folder(url), self.default)
+
+    def boost(self, url: str) -> float:
+        return self.boosts.get(category_folder(url), 1)
 
     def is_staff(self, url: str) -> bool:
         return any(url.startswith(page) for page in self.staff)
 
     def in_province(self, url: str) -> bool:
-        return category_folder(url) in self.province
+        """An item of one of the provincial categories (not the category's own page: its listing is per commune)."""
+        return category_folder(url) in self.province and len([part for part in url.split("/") if part]) > 1
 
 
 @functools.cache
 def ranking(path: Path = DATA) -> Ranking:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Ranking({str(k): float(v) for k, v in data["weights"].items()}, tuple(data["province"]), tuple(data["staff"]))
+    weights = {str(key): float(value) for key, value in data["weights"].items()}
+    boosts = {str(key): float(value) for key, value in data.get("boost", {}).items()}
+    return Ranking(weights, float(data["default"]), tuple(data["province"]), tuple(data["staff"]), boosts)
 
 
 def category_folder(url: str) -> str:

@@ -18,6 +18,7 @@ LANG = re.compile(r'<html lang="(?P<lang>[a-z-]+)"')
 # Pagefind runs a field's label and value together ("Số, ký hiệu112/QĐ-UBND"): a space after these cells
 CELL_END = re.compile(r"(</(?:dt|dd|td|th|tr|figcaption|caption)>)")
 CATEGORY_FILTER = "chuyen-muc"  # the filter readers narrow results by (a top-level category)
+BOOST_FILTER = "uu-tien"  # the factor search.js multiplies a result's score by (ranking.yml: boost)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ def record_html(page: SearchPage, filters: dict[str, str] | None = None) -> str 
         meta.append(_attribute("data-pagefind-meta", "date", page.date.isoformat()))
         meta.append(_attribute("data-pagefind-sort", "date", page.date.isoformat()))
     meta += [_attribute("data-pagefind-filter", key, value) for key, value in (filters or {}).items()]
+    if rank.boost(page.url) != 1:
+        meta.append(_attribute("data-pagefind-filter", BOOST_FILTER, f"{rank.boost(page.url):g}"))
     weight = rank.weight(page.url)
     text = html_with_twins(CELL_END.sub(r"\1 ", main["inner"]), weight)
     body = f'<div data-pagefind-weight="{weight:g}">{text}</div>' if weight != 1 else text
