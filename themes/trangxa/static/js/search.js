@@ -82,12 +82,13 @@
       if (mine !== latest) { return; }
       found = await boosted(search.results, query, chosen);
       if (mine !== latest) { return; }
-      status.textContent = say(found.length ? "found" : "none", { n: found.length, q: query });
+      await show(mine);
+      if (mine !== latest) { return; }
+      status.textContent = say(found.length ? "found" : "none", { n: found.length, q: query });  // once shown
       var whole = chosen.xa && communeSearch(chosen.xa);
       if (whole) {  // news and every other page of that commune are in its own index
         status.append(" ", el("a", { href: whole, textContent: say("commune", { name: chosen.xa }) }));
       }
-      await show(mine);
     };
     var show = async function (mine) {
       var count = Math.max(1, Math.ceil(found.length / PER_PAGE));
