@@ -78,7 +78,12 @@ def test_tables_are_stacked_on_a_small_phone_and_nothing_is_cut(browser, demo_si
         .map(cell => getComputedStyle(cell, '::before').content)""")
     assert table.is_visible() and rows and all(display == "block" and fits for display, fits in rows), rows
     assert wraps and all(wraps)
+    overlaps = page.evaluate("""() => [...document.querySelectorAll('table.stack tbody tr')].flatMap(row => {
+        const cells = [...row.children].map(cell => cell.getBoundingClientRect());
+        return cells.slice(1).filter((box, i) => box.top < cells[i].bottom - 1).length
+          + [...row.children].filter(cell => cell.scrollHeight > cell.clientHeight + 1).length; })""")
     assert labels and all(label not in ("none", "normal", '""') for label in labels), labels
+    assert set(overlaps) == {0}  # a cell (and its label, however many lines) ends before the next begins
     assert page.evaluate("document.documentElement.scrollWidth") <= SMALL["width"]
     page.close()
 
@@ -88,8 +93,8 @@ def test_a_documents_validity_note_stays_in_its_cell_and_numbers_never_break(bro
     page.goto(demo_site + COMMUNE + "van-ban/")
     notes = page.evaluate("""() => [...document.querySelectorAll('td[data-label="Trích yếu"] .status')].map(note => {
         const cell = note.closest('td').getBoundingClientRect(), box = note.getBoundingClientRect();
-        const label = getComputedStyle(note.closest('td'), '::before').width;
-        return [box.left >= cell.left + parseFloat(label), box.right <= cell.right + 1]; })""")
+        const label = parseFloat(getComputedStyle(note.closest("td")).paddingLeft);
+        return [box.left >= cell.left + label - 1, box.right <= cell.right + 1]; })""")
     numbers = page.evaluate("[...document.querySelectorAll('.doc-number')].map(n => n.getClientRects().length)")
     page.close()
     assert notes and all(inside for pair in notes for inside in pair), notes
