@@ -38,10 +38,13 @@ def lighthouse(url: str) -> dict:
         sys.exit("Lighthouse is not installed: run npm ci in the repository.")
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch, "report.json")
-        subprocess.run([str(binary), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}", "--output=json",
-                        f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}"],
-                       check=True, env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
-                       capture_output=True)
+        done = subprocess.run([str(binary), url, "--quiet", f"--chrome-flags={CHROME_FLAGS}", "--output=json",
+                               f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}",
+                               "--max-wait-for-load=90000"],
+                              env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+                              capture_output=True, text=True, check=False)
+        if done.returncode != 0 or not report.is_file():
+            raise RuntimeError(f"Lighthouse failed on {url}: {done.stderr.strip()[-2000:]}")
         data = json.loads(report.read_text(encoding="utf-8"))
     scores = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
     scores["cls"] = data["audits"]["cumulative-layout-shift"]["numericValue"]

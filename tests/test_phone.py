@@ -80,7 +80,8 @@ def test_tables_are_stacked_on_a_small_phone_and_nothing_is_cut(browser, demo_si
     assert wraps and all(wraps)
     overlaps = page.evaluate("""() => [...document.querySelectorAll('table.stack tbody tr')].flatMap(row => {
         const cells = [...row.children].map(cell => cell.getBoundingClientRect());
-        return cells.slice(1).filter((box, i) => box.top < cells[i].bottom - 1).length
+        const overlap = (a, b) => a.top < b.bottom - 1 && b.top < a.bottom - 1 && a.left < b.right - 1 && b.left < a.right - 1;
+        return cells.slice(1).filter((box, i) => overlap(box, cells[i])).length
           + [...row.children].filter(cell => cell.scrollHeight > cell.clientHeight + 1).length; })""")
     assert labels and all(label not in ("none", "normal", '""') for label in labels), labels
     assert set(overlaps) == {0}  # a cell (and its label, however many lines) ends before the next begins

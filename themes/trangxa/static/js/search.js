@@ -42,6 +42,11 @@
     // pages); each commune's page keeps its full index, linked from here once the reader picks a commune.
     var communes = JSON.parse(list.dataset.indexes || "[]");
     var siteOf = function (data) { return (data.filters.xa || [])[0] || ""; };
+    var linkOf = function (data) {  // a commune at its own domain (ten-mien): its result links there
+      var found = communes.filter(function (c) { return c.name === siteOf(data); })[0];
+      if (!found || !/^https?:/.test(found.base)) { return data.url; }
+      return found.base + data.url.slice(root.pathname.length).split("/").slice(1).join("/");
+    };
     var communeSearch = function (name) {
       var found = communes.filter(function (c) { return c.name === name; })[0];
       return found ? new URL(found.base + "tim-kiem/?q=" + encodeURIComponent(query), root).href : "";
@@ -103,7 +108,7 @@
       list.start = (pageNumber - 1) * PER_PAGE + 1;
       results.forEach(function (data) {
         var item = el("li");
-        var title = el("a", { href: data.url, textContent: data.meta.title || data.url });
+        var title = el("a", { href: linkOf(data), textContent: data.meta.title || data.url });
         var meta = el("p", { className: "meta", textContent: [siteOf(data), data.filters["chuyen-muc"], vnDate(data.meta.date)]
           .map(function (v) { return Array.isArray(v) ? v[0] : v; }).filter(Boolean).join(" · ") });
         var excerpt = el("p", { className: "excerpt" });
