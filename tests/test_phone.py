@@ -168,3 +168,16 @@ def test_every_picture_the_build_writes_has_its_size(demo_build):
     assert missing == []
     guide = (output / "trang/huong-dan-cap-nhat/index.html").read_text(encoding="utf-8")
     assert len(re.findall(r"<img\b[^>]*\swidth=", guide)) == 2  # the staff guide's two screenshots
+
+
+def test_the_search_page_loads_the_search_only_when_the_reader_starts(browser, demo_site):
+    page = browser.new_page(viewport=PHONE)
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "/pagefind/" in request.url else None)
+    page.goto(demo_site + COMMUNE + "tim-kiem/")
+    settle(page)
+    before = list(fetched)
+    page.fill("#q", "khai sinh")
+    page.wait_for_selector("#trang-thai:has-text('kết quả')")
+    page.close()
+    assert before == [] and any(url.endswith("pagefind.js") for url in fetched)

@@ -24,6 +24,7 @@ def search(browser, site: str, query: str, every_page: bool = False, **filters) 
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(site + "tim-kiem/")
     for name, value in filters.items():
+        page.focus(f"#loc-{name}")  # the search loads as the reader starts to use the form
         page.wait_for_selector(f"#loc-{name} option:text-is('{value}')", state="attached")
         page.select_option(f"#loc-{name}", value)
     page.fill("#q", query)

@@ -36,6 +36,15 @@
   var vnDate = function (iso) { return iso ? iso.slice(8, 10) + "/" + iso.slice(5, 7) + "/" + iso.slice(0, 4) : ""; };
   var el = function (tag, props) { return Object.assign(document.createElement(tag), props || {}); };
 
+  // Pagefind (its script, WebAssembly and index) loads when the reader starts to search — or at once for an address
+  // that carries a query: a look at the page costs nothing more, and its first paint waits for nothing.
+  var started = false;
+  var start = function () {
+    if (started) { return; }
+    started = true;
+    load();
+  };
+  var load = function () {
   import(new URL("pagefind/pagefind.js", root).href).then(async function (pagefind) {
     await pagefind.options({ baseUrl: root.pathname });
     // The provincial search has one index of its own (every commune's documents and procedures, the province's
@@ -147,4 +156,7 @@
   }).catch(function () {
     status.textContent = say("failed", {});
   });
+  };
+  if (params.get("q")) { start(); }
+  ["focusin", "pointerdown", "input"].forEach(function (type) { form.addEventListener(type, start); });
 })();
