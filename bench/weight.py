@@ -109,8 +109,9 @@ def main(argv: list[str] | None = None) -> None:
     commune = args.commune or sorted(p.name for p in output.iterdir() if (p / "trangxa.json").is_file())[0]
     queries = tuple(args.query or QUERIES)
     pages = article_weight(output / commune)
-    print(f"article pages of {commune}: {len(pages)}, HTML + CSS + JS gzip median {statistics.median(pages) / 1024:.1f} "
-          f"KiB, max {max(pages) / 1024:.1f} KiB (budget 15 KiB)")
+    if pages:
+        print(f"article pages of {commune}: {len(pages)}, HTML + CSS + JS gzip median {statistics.median(pages) / 1024:.1f} "
+              f"KiB, max {max(pages) / 1024:.1f} KiB (budget 15 KiB)")
     communes = sum(1 for p in output.iterdir() if (p / "trangxa.json").is_file())
     for label, runs in search_weight(output, commune, queries).items():
         first, second = [run[0][0] for run in runs], [run[1][0] for run in runs]
