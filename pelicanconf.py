@@ -23,7 +23,7 @@ THEME_STATIC_DIR = "theme"
 # Only our plugins, listed: an unset PLUGINS would load every installed plugin.
 PLUGIN_PATHS = [os.path.join(_HERE, "plugins")]
 # trangxa_guard first: `pelican content` alone stops with one line pointing to `invoke build`.
-PLUGINS = ["trangxa_guard", "trangxa_media", "trangxa_site", "trangxa_province"]
+PLUGINS = ["trangxa_guard", "trangxa_media", "trangxa_site", "trangxa_province", "trangxa_theme"]
 
 # Our generators write everything (the build has read the files); Pelican's article and page generators get
 # nothing to do, and no Pelican reader is used.

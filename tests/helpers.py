@@ -164,7 +164,7 @@ def manifest(folder: Path) -> dict[str, str]:
     for path in walk(folder):
         rel = path.relative_to(folder).as_posix()
         if UNSTABLE.search(rel):
-            key = f"{rel.split('/pagefind/')[0]}/pagefind/(filter and meta files)"
+            key = f"{rel.rpartition('pagefind/')[0]}pagefind/(filter and meta files)"  # the province's too: at the root
             found[key] = str(int(found.get(key, "0")) + 1)
         else:
             found[rel] = "" if path.suffix == ".xlsx" else hashlib.sha256(path.read_bytes()).hexdigest()

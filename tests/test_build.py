@@ -49,7 +49,7 @@ def test_records_render_as_people_expect(tmp_path):
     leader = read(output, "xa-tan-thanh/gioi-thieu/lanh-dao/nguyen-van-an/index.html")
     assert "<strong>tài chính, ngân sách</strong>" in leader and "Nhiệm vụ đảm nhiệm" in leader
     documents = read(output, "xa-tan-thanh/van-ban/index.html")
-    assert '<a href="../van-ban/112-qd-ubnd/">112/QĐ-UBND</a>' in documents
+    assert '<a class="doc-number" href="../van-ban/112-qd-ubnd/">112/QĐ-UBND</a>' in documents
     assert "<td data-label=\"Ngày ban hành\">17/11/2026</td>" in documents
     assert "Quyết định: Về việc ban hành Kế hoạch phòng, chống thiên tai năm 2026" in documents
     assert 'href="../van-ban/112-qd-ubnd.pdf" download' in documents

@@ -43,7 +43,7 @@ def test_a_run_that_cannot_be_done_exits_2_without_traceback(tmp_path):
 
 def test_the_plugin_list_is_exactly_ours():
     settings = read_settings(str(ROOT / "pelicanconf.py"))
-    assert settings["PLUGINS"] == ["trangxa_guard", "trangxa_media", "trangxa_site", "trangxa_province"]
+    assert settings["PLUGINS"] == ["trangxa_guard", "trangxa_media", "trangxa_site", "trangxa_province", "trangxa_theme"]
     assert settings["DISPLAY_PAGES_ON_MENU"] is False
     assert settings["CHECK_MODIFIED_METHOD"] == "md5"
 

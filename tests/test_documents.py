@@ -41,7 +41,7 @@ def registry(count: int = 25) -> dict:
 
 def numbers(html: str) -> list[str]:
     """The số ký hiệu in a registry table, in order."""
-    return re.findall(r'<td data-label="Số, ký hiệu"><a href="[^"]+">([^<]+)</a></td>', html)
+    return re.findall(r'<td data-label="Số, ký hiệu"><a class="doc-number" href="[^"]+">([^<]+)</a></td>', html)
 
 
 def listing(output, base: str) -> list[str]:
@@ -71,7 +71,8 @@ def test_a_document_page_shows_every_field_its_file_and_a_pdf_preview(tmp_path):
                               ("Ngày có hiệu lực", "2026-12-01", "01/12/2026"),
                               ("Ngày hết hiệu lực", "2027-12-31", "31/12/2027")):
         assert f'<dt>{label}</dt><dd><time datetime="{iso}">{shown}</time></dd>' in page, label
-    assert "<h1>Văn bản số 5 về Văn hóa</h1>" in page and ">Còn hiệu lực</span>" in page
+    assert ('<h1><span class="doc-kind">Quyết định <span class="doc-number">5/QĐ-UBND</span>:</span> '
+            "Văn bản số 5 về Văn hóa</h1>") in page and ">Còn hiệu lực</span>" in page
     assert '<a href="https://vbpl.vn/minhhai/Pages/vbpq-toanvan.aspx?ItemID=1">' in page
     assert '<a href="../../van-ban/5-qd.pdf" download>5-qd.pdf</a>' in page and "(PDF, 1 KB)" in page
     assert '<object class="pdf-preview" data="../../van-ban/5-qd.pdf" type="application/pdf"' in page
@@ -135,9 +136,11 @@ def test_replaced_and_amended_documents_link_both_ways(tmp_path):
             in new)  # 9/QĐ-UBND is not on the site: text, not a broken link
     old = read(output, f"{SLUG}/van-ban/58-qd-2025/index.html")
     assert '<dt>Bị thay thế bởi văn bản</dt><dd><a href="../../van-ban/112-qd/">5/QĐ-UBND' not in old
-    assert '<dt>Bị thay thế bởi văn bản</dt><dd><a href="../../van-ban/112-qd/">112/QĐ-UBND</a>' in old
+    assert ('<dt>Bị thay thế bởi văn bản</dt><dd><a href="../../van-ban/112-qd/"><span class="doc-number">112/QĐ-UBND'
+            '</span></a>') in old
     amended = read(output, f"{SLUG}/van-ban/74-qd/index.html")
-    assert '<dt>Được sửa đổi, bổ sung bởi văn bản</dt><dd><a href="../../van-ban/112-qd/">112/QĐ-UBND</a>' in amended
+    assert ('<dt>Được sửa đổi, bổ sung bởi văn bản</dt><dd><a href="../../van-ban/112-qd/"><span class="doc-number">'
+            '112/QĐ-UBND</span></a>') in amended
     assert "Bị thay thế" not in read(output, f"{SLUG}/van-ban/58-qd-2026/index.html")
     found = [(f.file, f.rule, f.line) for f in result.findings if f.rule == "reference-missing"]
     assert found == [(f"{SLUG}/van-ban/112-qd.yml", "reference-missing", 13)]
@@ -166,7 +169,8 @@ def test_a_document_named_in_a_news_item_renders_as_a_card(tmp_path):
     news = read(output, f"{SLUG}/tin-tuc/hop-dan/index.html")
     card = '<div class="record-card"><p class="record-card-kind">Quyết định · <span class="status">Còn hiệu lực</span>'
     assert news.count(card) == 2  # one from the body's lone link, one from van_ban
-    assert '<a href="../../van-ban/112-qd/">112/QĐ-UBND: Văn bản số 112 về Văn hóa</a>' in news
+    assert ('<a href="../../van-ban/112-qd/"><span class="doc-number">112/QĐ-UBND</span>: Văn bản số 112 về Văn hóa</a>'
+            in news)
     assert 'Và <a href="../../van-ban/112-qd/">trong câu</a> thì không.' in news
     assert '<p class="record-card">Văn bản liên quan (số ký hiệu): 7/QĐ-UBND</p>' in news
     assert [(f.file, f.rule) for f in result.findings if f.rule == "reference-missing"] == [

@@ -51,7 +51,8 @@ def test_a_page_without_translation_links_to_the_languages_home_and_says_so(tmp_
     _, output = build_scratch(tmp_path, languages_commune())
     vi = read(output, f"{SLUG}/lien-he/index.html")  # no Khmer translation of the contacts
     km = PROFILE.languages["km"]
-    assert f'<a href="../km/" lang="km" hreflang="km">{km.untranslated}</a>' in vi
+    note = km.untranslated.removeprefix(km.name)  # the language's name, then why (hidden on a phone, kept for all)
+    assert note and f'<a href="../km/" lang="km" hreflang="km">{km.name}<span class="lang-note">{note}</span></a>' in vi
     assert (output / SLUG / "km" / "index.html").is_file()
     assert 'hreflang="km" href=' not in vi.split("</head>")[0]  # no alternate that does not exist
     home = read(output, f"{SLUG}/km/index.html")

@@ -2,6 +2,7 @@
 Vietnamese found however it is typed — with or without accents, with d for đ — excerpts as written, exact accents
 first, documents by number, filters by category and by commune, and a page that explains itself without script."""
 
+import json
 import re
 
 import pytest
@@ -14,25 +15,36 @@ RA_QUAN = "/phuong-dong-hai/tin-tuc/2026-09-22-ra-quan-ve-sinh-moi-truong/"
 BI_THU = "/phuong-dong-hai/gioi-thieu/lanh-dao/tran-quoc-hung/"  # "Bí thư Đảng ủy phường"
 
 
-def search(browser, site: str, query: str, **filters) -> list[dict]:
-    """Type the query into the search page as a reader would; returns the results shown, in order."""
+def search(browser, site: str, query: str, every_page: bool = False, **filters) -> list[dict]:
+    """Type the query into the search page as a reader would; returns the results shown, in order (of the first
+    page of results, or of ``every_page``, turned one after the other)."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(site + "tim-kiem/")
     for name, value in filters.items():
+        page.focus(f"#loc-{name}")  # the search loads as the reader starts to use the form
         page.wait_for_selector(f"#loc-{name} option:text-is('{value}')", state="attached")
         page.select_option(f"#loc-{name}", value)
     page.fill("#q", query)
     page.press("#q", "Enter")
     page.wait_for_selector("#trang-thai:has-text('kết quả')")
-    results = [{"url": item.locator("h2 a").get_attribute("href"), "title": item.locator("h2").inner_text(),
-                "meta": item.locator(".meta").inner_text(), "excerpt": item.locator(".excerpt").inner_html()}
-               for item in page.locator("#ket-qua li").all()]
+    results = shown(page)
+    while every_page and page.locator(".results-pager [data-step='1']").is_enabled():
+        page.click(".results-pager [data-step='1']")
+        page.wait_for_function("last => ![...document.querySelectorAll('#ket-qua h2 a')]"
+                               ".some(a => a.getAttribute('href') === last)", arg=results[-1]["url"])
+        results += shown(page)
     page.close()
     assert errors == []  # the CSP lets the search run: its WebAssembly, its worker, its index files
     return results
+
+
+def shown(page) -> list[dict]:
+    return [{"url": item.locator("h2 a").get_attribute("href"), "title": item.locator("h2").inner_text(),
+             "meta": item.locator(".meta").inner_text(), "excerpt": item.locator(".excerpt").inner_html()}
+            for item in page.locator("#ket-qua li").all()]
 
 
 def urls(results: list[dict]) -> list[str]:
@@ -53,7 +65,7 @@ def test_doan_alone_in_capitals_finds_every_page_with_doan(browser, demo_site):
 
 
 def test_dang_uy_typed_without_accents_finds_the_party_committee(browser, demo_site):
-    results = search(browser, demo_site + COMMUNE, "dang uy")
+    results = search(browser, demo_site + COMMUNE, "dang uy", every_page=True)
     assert BI_THU in urls(results)
     leader = next(result for result in results if result["url"] == BI_THU)
     assert "<mark>Đảng</mark>" in leader["excerpt"] and MARK not in leader["excerpt"]
@@ -83,13 +95,43 @@ def test_results_narrow_by_category(browser, demo_site):
     assert documents and all("/van-ban/" in url for url in urls(documents))
 
 
-def test_the_provincial_search_queries_every_communes_index(browser, demo_site):
+def test_the_provincial_search_finds_documents_of_every_commune_in_one_index(browser, demo_site):
     everywhere = search(browser, demo_site, "ubnd")
     communes = {url.split("/")[1] for url in urls(everywhere)}
     assert len(communes) >= 3
     one = search(browser, demo_site, "ubnd", xa="Xã Đất Mới")
     assert one and {url.split("/")[1] for url in urls(one)} == {"xa-dat-moi"}
     assert all(result["meta"].startswith("Xã Đất Mới") for result in one)
+    assert all("/van-ban/" in url or "/thu-tuc-hanh-chinh/" in url for url in urls(everywhere + one))
+
+
+def test_the_provincial_index_holds_each_communes_documents_and_procedures(browser, demo_site, demo_build):
+    _, output = demo_build
+    expected = {}
+    for listing in output.glob("*/trangxa-search.json"):
+        entries = json.loads(listing.read_text(encoding="utf-8"))
+        name = json.loads((listing.parent / "trangxa.json").read_text(encoding="utf-8"))["name"]
+        expected[name] = len(entries)
+        assert entries and all(e["url"].split("/")[1] in ("van-ban", "thu-tuc-hanh-chinh") for e in entries)
+    page = browser.new_page()
+    page.goto(demo_site + "tim-kiem/")
+    counts = page.evaluate("""async () => { const pf = await import(new URL('../pagefind/pagefind.js', location).href);
+        await pf.options({baseUrl: '/'}); return (await pf.filters()).xa; }""")
+    page.close()
+    assert len(expected) == 6 and counts == expected
+
+
+def test_documents_and_procedures_come_before_news_and_budget_pages(browser, demo_site):
+    decisions = search(browser, demo_site + COMMUNE, "quyet dinh")
+    assert all(r["title"].startswith("Quyết định ") and "/van-ban/" in r["url"] for r in decisions[:5])
+    civil_status = search(browser, demo_site + COMMUNE, "ho tich")
+    assert "/thu-tuc-hanh-chinh/" in civil_status[0]["url"] and "/thu-tuc-hanh-chinh/" in civil_status[1]["url"]
+    assert urls(search(browser, demo_site, "quyet dinh"))[0].split("/")[2] == "van-ban"
+
+
+def test_pages_for_staff_are_not_in_the_citizens_search(browser, demo_site):
+    assert search(browser, demo_site, "huong dan cap nhat") == []
+    assert all("/trang/huong-dan-cap-nhat/" not in url for url in urls(search(browser, demo_site, "trang")))
 
 
 def test_without_script_the_search_page_says_why_and_links_the_sitemap(browser, demo_site):
@@ -105,7 +147,7 @@ def test_without_script_the_search_page_says_why_and_links_the_sitemap(browser, 
 def test_every_page_has_a_search_form_that_works_without_script(demo_build):
     _, output = demo_build
     home = (output / COMMUNE / "index.html").read_text(encoding="utf-8")
-    assert '<form class="wrap site-search" role="search" action="./tim-kiem/" method="get">' in home
+    assert '<form class="site-search" role="search" action="./tim-kiem/" method="get">' in home
     assert '<input id="tim-nhanh" name="q" type="search"' in home
 
 

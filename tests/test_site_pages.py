@@ -23,7 +23,8 @@ def province():
 def test_status_page_shows_each_category_state(tmp_path):
     _, output = build_scratch(tmp_path, province())
     page = read(output, "xa-tan-thanh/tinh-trang-cap-nhat/index.html")
-    row = re.search(r'<a href="../lien-he/">Liên hệ</a></td>\s*<td>Bắt buộc</td>\s*<td><span class="state state-(\w+)">', page)
+    row = re.search(r'<a href="../lien-he/">Liên hệ</a></td>\s*<td data-label="Yêu cầu">Bắt buộc</td>\s*'
+                    r'<td data-label="Tình trạng"><span class="state state-(\w+)">', page)
     assert row.group(1) == "complete"
     row = re.search(r'<a href="../gioi-thieu/lanh-dao/">Lãnh đạo</a>.*?state-(\w+)">([^<]+)<', page, re.S)
     assert row.groups() == ("stale", "Chưa cập nhật")  # the Phó Chủ tịch left on 30/09/2026, no successor

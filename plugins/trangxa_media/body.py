@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 from collections.abc import Callable
 from html import unescape
 
@@ -47,10 +48,34 @@ def _picture(match: re.Match, folder: str, pictures: dict[str, Picture], exists)
     alt = unescape(attrs.get("alt", ""))
     if rel in pictures:
         base = posixpath.dirname(src)
-        return picture_html(pictures[rel], f"{base}/" if base else "", alt, "full", css_class="body-picture")
+        return picture_html(pictures[rel], f"{base}/" if base else "", alt, "article", css_class="body-picture")
     if not exists(rel):
         return f'<span class="missing-file">[{escape(alt) or "Ảnh"}]</span>'
     return match[0]
+
+
+def with_sizes(html: str, folder: Path) -> str:
+    """Width and height on every ``<img>`` that has none, read from its file (a shared page's pictures are
+    published as they are, without the pipeline): the page keeps its layout while they load. The page is one
+    folder below its source (``trang/<slug>/`` from ``<slug>.md``), so a picture's address, relative to the page,
+    is resolved from a folder inside ``folder``."""
+    return IMG.sub(lambda match: _sized(match, folder), html)
+
+
+def _sized(match: re.Match, folder: Path) -> str:
+    attrs = dict(ATTR.findall(match["attrs"]))
+    src = unescape(attrs.get("src", ""))
+    if "width" in attrs or not LOCAL.match(src):
+        return match[0]
+    path = Path(posixpath.normpath(posixpath.join(folder.as_posix(), "page", src.split("?")[0])))
+    try:
+        from PIL import Image
+
+        with Image.open(path) as image:
+            width, height = image.size
+    except OSError:
+        return match[0]  # not a picture we can read: left as written (the reading stage reports missing files)
+    return f'<img{match["attrs"]} width="{width}" height="{height}" loading="lazy" decoding="async">'
 
 
 def _link(match: re.Match, folder: str, exists) -> str:

@@ -11,6 +11,7 @@ from trangxa_media.video import youtube_id
 # How wide a picture is shown, for the browser to pick a rendition (the page is at most 68rem wide).
 SIZES = {
     "full": "(min-width: 70rem) 66rem, 100vw",
+    "article": "(min-width: 42rem) 40rem, 100vw",  # an item's text column (site.css: .item, .intro)
     "card": "(min-width: 48rem) 33rem, 100vw",
     "thumb": "(min-width: 48rem) 16rem, 50vw",
     "portrait": "160px",

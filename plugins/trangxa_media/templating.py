@@ -1,11 +1,16 @@
-"""The template functions of the media plugin: ``picture(rel, alt, sizes, eager)``, ``picture_url(rel)`` and
-``youtube(url, title, poster)``, reading the site's processed pictures from the page's context."""
+"""The template functions of the media plugin: ``picture(rel, alt, sizes, eager)``, ``picture_url(rel)``,
+``youtube(url, title, poster)``, reading the site's processed pictures from the page's context, ``share_card(title)``
+and ``sized_images(html, source)``."""
 
 from __future__ import annotations
 
-from jinja2 import pass_context
-from markupsafe import Markup
+from pathlib import Path
 
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+
+from trangxa_media import cards
+from trangxa_media.body import with_sizes
 from trangxa_media.markup import largest, picture_html, youtube_facade
 
 
@@ -38,6 +43,30 @@ def youtube(url: str, title: str, poster: str = "") -> Markup:
     return youtube_facade(url, title, Markup(poster))
 
 
+@pass_context
+def share_card(context, title: str) -> Markup:
+    """Open Graph tags for the page's share card (``cards``), drawn beside the page being written."""
+    commune, province = context.get("commune"), context["province"]
+    emblem = Path(context["PATH"], commune.emblem) if commune and commune.emblem else None
+    url = context["page_url"]
+    cache = context["TRANGXA"].cache / "cards"  # the build's job: its cache folder
+    footer = f"{commune.province if commune else province.name} · {context['CANONICAL_BASE'].split('://')[-1]}"
+    card = cards.share_card(title, commune.name if commune else province.name, emblem,
+                            Path(context["OUTPUT_PATH"], url), cache, footer)
+    return Markup(f'<meta property="og:image" content="{escape(context["CANONICAL_BASE"])}/{escape(url)}{card.name}">\n'
+                  f'<meta property="og:image:width" content="{cards.WIDTH}">'
+                  f'<meta property="og:image:height" content="{cards.HEIGHT}">\n'
+                  f'<meta property="og:image:alt" content="{escape(title)}">')
+
+
+@pass_context
+def sized_images(context, html: str, source: str) -> Markup:
+    """A shared page's HTML with every picture's width and height (``body.with_sizes``); ``source`` is the page's
+    Markdown file, whose folder holds its pictures."""
+    return Markup(with_sizes(str(html), Path(source).parent))
+
+
 def add_globals(generator) -> None:
     """Connected to ``generator_init``: every template can call these."""
-    generator.env.globals.update(picture=picture, picture_url=picture_url, youtube=youtube)
+    generator.env.globals.update(picture=picture, picture_url=picture_url, youtube=youtube, share_card=share_card,
+                                 sized_images=sized_images)

@@ -30,7 +30,7 @@ class ProvinceGenerator(Generator):
         profile = self.job.province.profile
         self.summaries = list(self.job.summaries)
         placing = Placing(profile, {}, set(), set())
-        pages = pages_of(self.job.pages, profile, placing, self.settings, self.context)
+        pages = pages_of(self.job.pages, profile, placing, self.settings, self.context, self.job.pages_source)
         self.pages = sorted(pages, key=lambda page: (page.record.get("thu_tu", 100), page.title))
         self.report: QuarterReport | None = self.job.report
         self.context.update(
@@ -74,7 +74,8 @@ class ProvinceGenerator(Generator):
         output.write_sitemap_index(self.output_path, [f"{site_url}/{OWN_SITEMAP}"] +
                                    [f"{summary['url']}/sitemap.xml" for summary in self.summaries
                                     if not summary.get("failed")])
-        index_site(Path(self.output_path), write.search_pages, self.result)
+        index_site(Path(self.output_path), write.search_pages, self.result,
+                   [summary["slug"] for summary in self.summaries if not summary.get("failed")])
         if self.job.province.repository and not self.settings.get("PREVIEW"):
             write_admin(Path(self.output_path), self.job.province, None, self.result.report)  # Decap's shared copy
         self.result.pages = len(write.urls)

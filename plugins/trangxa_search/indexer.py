@@ -1,18 +1,27 @@
-"""Writing a site's search index with Pagefind's binary (the ``pagefind-bin`` package, no download):
-each commune has its own index in ``<site>/pagefind/``; the provincial search merges them in the browser
-(Pagefind multisite) instead of building one giant index."""
+"""Writing a site's search index with Pagefind's binary (the ``pagefind-bin`` package, no download).
+
+Each commune has its own index of every page in ``<site>/pagefind/``. The provincial search has one index of its
+own: the province's pages and, of every commune, the categories ``ranking.yml`` names (documents, procedures) —
+what a citizen looks for across communes — so its first query costs what one small index costs, not the sum of a
+hundred (merging every commune's index in the browser cost megabytes). Each commune's build lists those pages in
+``<site>/trangxa-search.json`` for the provincial build to read back."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
+from trangxa_search.ranking import ranking
 from trangxa_search.records import SearchPage, record_html
 
 FOLDER = "pagefind"
+PROVINCE_LIST = "trangxa-search.json"  # beside a commune's site: its pages for the provincial index
+COMMUNE_FILTER = "xa"  # the provincial search's filter by commune (its name)
 # The index, the search library and its worker and WebAssembly are all a reader downloads; the ready-made UIs
 # Pagefind also writes are not used (our search page is our own), so they are not published.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -20,21 +29,35 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 
 
 def write_index(site: Path, pages: list[SearchPage]) -> int:
-    """Index ``pages`` into ``site/pagefind/``; returns how many pages were indexed.
+    """Index ``pages`` into ``site/pagefind/``; returns how many pages were indexed. Also lists, beside the site,
+    the pages the provincial index takes from it.
 
     The records are written as files below a scratch folder (each at its page's URL, in memory where the
     machine has /dev/shm) and indexed by one run of Pagefind's command line, on every core. (Its Python API
     answers each request only after a 0.1 s poll: a third more time per site, and a tenth of a second per page
     added one by one.)"""
-    target = site / FOLDER
+    count = _index(site / FOLDER, [(page.url, record_html(page)) for page in pages])
+    _write_province_list(site, pages)
+    return count
+
+
+def write_province_index(site: Path, pages: list[SearchPage], communes: list[str]) -> int:
+    """The provincial index in ``site/pagefind/``: the province's own ``pages`` and, for each commune folder of
+    ``communes`` below ``site``, the pages its build listed, each filtered by the commune's name."""
+    records = [(page.url, record_html(page)) for page in pages]
+    for slug in communes:
+        records += _commune_records(site / slug)
+    return _index(site / FOLDER, records)
+
+
+def _index(target: Path, records: list[tuple[str, str | None]]) -> int:
     shutil.rmtree(target, ignore_errors=True)
     memory = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
     with tempfile.TemporaryDirectory(prefix="trangxa-search-", dir=memory) as scratch:
         count = 0
-        for page in pages:
-            html = record_html(page)
+        for url, html in records:
             if html is not None:
-                path = Path(scratch, page.url.strip("/"), "index.html")
+                path = Path(scratch, url.strip("/"), "index.html")
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(html, encoding="utf-8")
                 count += 1
@@ -42,6 +65,28 @@ def write_index(site: Path, pages: list[SearchPage]) -> int:
     for name in UNUSED:
         (target / name).unlink(missing_ok=True)
     return count
+
+
+def _write_province_list(site: Path, pages: list[SearchPage]) -> None:
+    rank = ranking()
+    listed = [{"url": page.url, "category": page.category, "date": page.date.isoformat() if page.date else None}
+              for page in pages if rank.in_province(page.url) and not rank.is_staff(page.url)]
+    (site / PROVINCE_LIST).write_text(json.dumps(listed, ensure_ascii=False), encoding="utf-8")
+
+
+def _commune_records(site: Path) -> list[tuple[str, str | None]]:
+    """A commune's listed pages as records of the provincial index, at ``/<slug>/<url>``."""
+    listing, summary = site / PROVINCE_LIST, site / "trangxa.json"
+    if not listing.is_file() or not summary.is_file():
+        return []  # a site built before this list existed, or whose build failed: its own search still works
+    name = json.loads(summary.read_text(encoding="utf-8"))["name"]
+    records = []
+    for entry in json.loads(listing.read_text(encoding="utf-8")):
+        day = dt.date.fromisoformat(entry["date"]) if entry["date"] else None
+        page = SearchPage(entry["url"], site / entry["url"].strip("/") / "index.html", entry["category"], day)
+        if page.path.is_file():
+            records.append((f"/{site.name}{entry['url']}", record_html(page, {COMMUNE_FILTER: name})))
+    return records
 
 
 def _pagefind(records: Path, target: Path) -> None:

@@ -33,15 +33,19 @@ def with_twins(text: str, weight: float) -> str:
         lambda match: f'{match[0]} <span data-pagefind-weight="{weight:g}">{MARK}{twin(match[0])}</span>', text)
 
 
-def html_with_twins(html: str) -> str:
-    """Twins in every text node of an HTML fragment (tags and attributes untouched)."""
+def html_with_twins(html: str, factor: float = 1) -> str:
+    """Twins in every text node of an HTML fragment (tags and attributes untouched). ``factor`` scales every weight
+    of the fragment (its page's category weight): headings get theirs written out, since an explicit weight on the
+    page's body would otherwise flatten them."""
     out, level = [], 0
     for part in TAG.split(html):
         if part.startswith("<"):
             heading = HEADING.match(part)
             if heading:
                 level = 0 if heading[1] else int(heading[2])
+                if level and factor != 1:
+                    part = f'{part[:-1]} data-pagefind-weight="{HEADING_WEIGHT[level] * factor:g}">'
             out.append(part)
         elif part:
-            out.append(with_twins(part, HEADING_WEIGHT.get(level, 1) / 2))
+            out.append(with_twins(part, HEADING_WEIGHT.get(level, 1) * factor / 2))
     return "".join(out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from pelican.contents import Page
 
@@ -45,8 +45,9 @@ class Placing:
         return relink(html, up, self.folder_stems)
 
 
-def page_of(item: Item, profile: Profile, placing: Placing, settings: dict, context: dict) -> Page:
-    """The Pelican page of an item: its HTML placed, its values (Markdown fields as ``<key>_html``)."""
+def page_of(item: Item, profile: Profile, placing: Placing, settings: dict, context: dict, source: Path) -> Page:
+    """The Pelican page of an item: its HTML placed, its values (Markdown fields as ``<key>_html``); ``source`` is
+    the folder its file was read from (a commune's, or a folder of ``content/`` for the pages every site carries)."""
     html_fields = {f"{key}_html": placing.html(item, html) for key, html in item.html_fields.items()}
     metadata = {
         "title": item.title,
@@ -68,7 +69,8 @@ def page_of(item: Item, profile: Profile, placing: Placing, settings: dict, cont
     summary_field = profile.record_types[item.record_type].summary_field
     if summary_field and item.values.get(summary_field):
         metadata["summary"] = str(item.values[summary_field])
-    return Page(placing.html(item, item.html), metadata=metadata, settings=settings, source_path=item.rel,
+    path = source / (item.rel if item.category else PurePosixPath(item.rel).name)
+    return Page(placing.html(item, item.html), metadata=metadata, settings=settings, source_path=str(path),
                 context=context)
 
 
@@ -97,6 +99,6 @@ def relink(html: str, up: int, folder_stems: frozenset = frozenset({INDEX_STEM})
     return SRCSET.sub(candidates, RELATIVE_LINK.sub(target, html))
 
 
-def pages_of(items, profile: Profile, placing: Placing, settings: dict, context: dict) -> list[Page]:
-    return [page_of(item, profile, placing, settings, context) for item in items]
+def pages_of(items, profile: Profile, placing: Placing, settings: dict, context: dict, source: Path) -> list[Page]:
+    return [page_of(item, profile, placing, settings, context, source) for item in items]
 

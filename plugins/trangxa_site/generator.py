@@ -37,9 +37,9 @@ class CommuneGenerator(Generator):
         reading = self.job.checked.reading
         self.assets = media.publish_pictures(self, reading.assets)
         placing = Placing(self.profile, self.pictures, self.published, {item.rel for item in reading.items})
-        items = pages_of(reading.items, self.profile, placing, self.settings, self.context)
+        items = pages_of(reading.items, self.profile, placing, self.settings, self.context, self.job.source)
         self.items, self.translations = languages.split(items)
-        shared = pages_of(self.job.shared, self.profile, placing, self.settings, self.context)
+        shared = pages_of(self.job.shared, self.profile, placing, self.settings, self.context, self.job.shared_source)
         self.shared_pages = sorted(shared, key=lambda page: (page.record.get("thu_tu", 100), page.title))
         self.sections = build_sections(self.profile, self.items)
         self.versions = languages.versions(self.items, self.translations, {s.url for s in self.sections.values()})

@@ -79,8 +79,8 @@ def build_commune(options: BuildOptions, province: Province, folder: Path, site:
     if progress:
         progress("")  # reading is over: a crash from here on is not any one file's
     with tempfile.TemporaryDirectory(prefix="trangxa-render-") as scratch:
-        job = CommuneJob(province, checked, quarter_part(province, checked), tuple(shared.items), folder,
-                         options.cache_path(), Path(scratch, "result.json"))
+        job = CommuneJob(province, checked, quarter_part(province, checked), tuple(shared.items),
+                         options.content_dir / "chung", folder, options.cache_path(), Path(scratch, "result.json"))
         built, rendered = render(options, job, site, province.commune_url(checked.commune), checked.name)
     summary = _summary(site) if built else {}
     return SiteResult(folder.name, built, checked.findings + tuple(rendered.findings), rendered.pages,

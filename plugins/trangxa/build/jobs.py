@@ -31,6 +31,7 @@ class CommuneJob:
     checked: CommuneCheck
     quarter_part: dict  # its part of the last closed quarter's report, checked as of that quarter's end
     shared: tuple[Item, ...]  # the pages every site carries (content/chung), at trang/<slug>/
+    shared_source: Path  # their folder
     source: Path  # the commune's folder: attachments and pictures are published from it
     cache: Path  # processed pictures, compiled templates
     result: Path  # where the run writes its RenderResult
