@@ -16,6 +16,8 @@ import yaml
 
 CATALOGUE = Path(__file__).with_name("messages.vi.yml")
 SEVERITIES = ("error", "warning")
+# what a finding that no law asks for cites: the format the system reads (a file it cannot read, say)
+TECHNICAL_BASIS = "Yêu cầu kỹ thuật của hệ thống (định dạng tệp nội dung), không phải quy định pháp luật"
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,9 @@ def _catalogue() -> dict:
 
 
 def place(problem: Problem, commune: str, file: str, basis: str = "") -> Finding:
-    """The problem as a finding in ``file`` of ``commune``, worded from the catalogue."""
+    """The problem as a finding in ``file`` of ``commune``, worded from the catalogue. Its legal basis: the rule's
+    own (``basis:`` in the catalogue — accessibility, Unicode text, the domain name …), else the caller's (the legal
+    basis of the category the file is in), else that it is a technical requirement — never empty."""
     entry = _catalogue()[problem.rule]
     params = {key: _show(value) for key, value in problem.params.items()}
     return Finding(
@@ -73,7 +77,7 @@ def place(problem: Problem, commune: str, file: str, basis: str = "") -> Finding
         severity=entry["severity"],
         message=entry["message"].format(**params).strip(),
         fix=entry["fix"].format(**params).strip(),
-        basis=basis or entry.get("basis", ""),
+        basis=entry.get("basis") or basis or TECHNICAL_BASIS,
     )
 
 

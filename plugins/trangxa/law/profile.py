@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from trangxa.schema import ConfigInvalid
 
 FIELD_TYPES = frozenset(
-    "text markdown date time choice number url email phone host file image list files photos".split()
+    "text markdown date time choice number url email phone host file image list files photos docnumber dates"
+    .split()
 )
+NUMBERING_MAPS = ("document_types", "document_copies", "party_document_types")  # profile maps: kind → abbreviation
 REQUIREMENTS = frozenset({"always", "where-exists", "recommended", "generated"})
 
 
@@ -46,6 +48,8 @@ class FieldSpec:
     alt_field: str = ""  # an image's text alternative lives in this field; without it the image is a finding
     refers: str = ""  # a list naming other records of the category by this field (thay_the → so_ky_hieu)
     inverse: str = ""  # the label of the link back, shown on the record referred to ("Bị thay thế bởi")
+    aliases: tuple[tuple[str, str], ...] = ()  # (another way of writing a choice, the choice it means)
+    numbering: tuple[tuple[str, str], ...] = ()  # a docnumber's (abbreviation, system): ("TTr", "state")
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,9 @@ class Profile:
     commune_types: dict  # slug → CommuneType; treat as read-only
     languages: dict = field(default_factory=dict)  # code → Language; treat as read-only
     home: Home = Home()
+    document_types: dict = field(default_factory=dict)  # NĐ 30/2020: kind → abbreviation ("" for a công văn)
+    document_copies: dict = field(default_factory=dict)  # copies: kind → abbreviation (SY, TrS, SL)
+    party_document_types: dict = field(default_factory=dict)  # Hướng dẫn 36-HD/VPTW: kind → abbreviation
 
     def category(self, slug: str) -> Category | None:
         return next((cat for cat in self.categories if cat.slug == slug), None)

@@ -58,10 +58,22 @@ RULES: dict[str, Key] = {
     "current_week": _section("schedule-not-current: có lịch của tuần hiện tại.",
                              **{"from": _field("trường ngày bắt đầu"), "to": _field("trường ngày kết thúc")}),
     "term_ended_not_current": _section(
-        "leader-post-vacant: chức vụ mà người giữ đã hết nhiệm kỳ và chưa có người thay.",
+        "leader-post-vacant, leader-still-current: lãnh đạo đương nhiệm và lãnh đạo qua các thời kỳ. Người giữ chức "
+        "là người cũ khi đã qua ngày thôi giữ chức, khi chức vụ ghi \"Nguyên …\" hoặc khi trường đương nhiệm ghi "
+        "\"Không\"; chức vụ không còn ai đương nhiệm là chức vụ khuyết trên trang; chức vụ chỉ một người giữ mà có "
+        "hai người đương nhiệm thì người nhận chức trước vẫn bị hiện như đang giữ chức.",
         post=Key("list", "các trường xác định một chức vụ (cơ quan, chức vụ)", required=True,
                  item=_field("trường")),
-        holder=_field("trường họ tên"), end=_field("trường ngày thôi giữ chức")),
+        holder=_field("trường họ tên"), end=_field("trường ngày thôi giữ chức"),
+        start=Key("text", "trường ngày bắt đầu giữ chức", field_ref=True),
+        current=Key("text", "trường đương nhiệm (Có/Không)", field_ref=True),
+        vacant=Key("text", "trường ghi chức vụ đang khuyết, chưa có người thay (Có/Không)", field_ref=True),
+        former=Key("list", "các từ đầu chức vụ chỉ người đã thôi giữ chức", item=Key("text", "từ"),
+                   example="[Nguyên]"),
+        single=Key("list", "các chức vụ chỉ một người giữ tại một thời điểm (so khớp phần đầu, không phân biệt dấu)",
+                   item=Key("text", "chức vụ"), example="[Chủ tịch, Bí thư]"),
+        abbreviations=Key("map", "chữ viết tắt trong tên chức vụ và tên đầy đủ", item=Key("text", "tên đầy đủ"),
+                          example="{UBND: Ủy ban nhân dân}")),
     "quota_per_month": Key("int", "news-quota: số tin tối thiểu mỗi tháng (0: không kiểm tra).", minimum=0,
                            example="4"),
     "replaced_status": _section(

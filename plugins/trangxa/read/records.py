@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 
 from trangxa.law.findings import Problem
 from trangxa.law.profile import FieldSpec, RecordType
+from trangxa.read.numbers import is_document_number
 from trangxa.text import nfc, same_name
 
 DATE_FORMATS = (
@@ -97,6 +98,11 @@ def convert_value(spec: FieldSpec, value):
         return tuple(nfc(item.strip()) for item in items if item.strip())
     if spec.type == "photos":
         return _photos(value)
+    if spec.type == "dates":
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, str) for item in items):
+            raise ValueError("wrong-type:một danh sách ngày|Viết mỗi ngày trên một dòng bắt đầu bằng '- ', ví dụ - 05/11/2026.")
+        return _dates(spec, items)
     if not isinstance(value, str):
         raise ValueError("wrong-type:một giá trị trên một dòng|Viết giá trị ngay sau dấu hai chấm, trên cùng dòng.")
     converted = CONVERTERS[spec.type](spec, value.strip())
@@ -149,10 +155,25 @@ def _time(spec: FieldSpec, text: str) -> str:
 
 
 def _choice(spec: FieldSpec, text: str) -> str:
+    """The choice meant, written as the profile writes it; another accepted way of writing it (``aliases``: the
+    portal's full wording, an older name) is stored as the choice it means."""
     for choice in spec.choices:
         if same_name(choice, text):
             return choice
+    for alias, meant in spec.aliases:
+        if same_name(alias, text):
+            return meant
     raise ValueError("bad-choice")
+
+
+def _docnumber(spec: FieldSpec, text: str) -> str:
+    if not is_document_number(text, spec.numbering):
+        raise ValueError("bad-format")
+    return text
+
+
+def _dates(spec: FieldSpec, items) -> tuple[dt.date, ...]:
+    return tuple(sorted(parse_date(item.strip()) for item in items if item.strip()))
 
 
 def _number(spec: FieldSpec, text: str) -> int | float:
@@ -205,4 +226,5 @@ CONVERTERS = {
     "host": _host,
     "file": _path,
     "image": _path,
+    "docnumber": _docnumber,
 }
