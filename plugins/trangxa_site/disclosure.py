@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pelican.contents import Content
 
 from trangxa.checks import published_on
-from trangxa.checks.rules.budget import QUARTER_NAMES
+from trangxa.checks.periods import QUARTER_NAMES
 from trangxa.law.profile import Profile
 
 DEMOCRACY_LAW = "Thực hiện dân chủ ở cơ sở Điều 11"  # the basis that puts a category in the quarterly register

@@ -12,7 +12,7 @@ from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 from trangxa.checks import published_on
-from trangxa.checks.rules.budget import QUARTER_NAMES, quarter_end
+from trangxa.checks.periods import QUARTER_NAMES, quarter_end
 from trangxa.checks.commune import CommuneCheck
 from trangxa.law.findings import rule_status
 from trangxa.law.profile import Profile

@@ -50,7 +50,8 @@ class CommuneCheck:
         """The same items checked as of another date."""
         if self.commune is None:
             return replace(self, as_of=as_of)
-        rules, found, points = check_items(province, self.slug, list(self.items), as_of)
+        rules, found, points = check_items(province, self.slug, list(self.items), as_of,
+                                           self.commune.obligations_since)
         return replace(self, as_of=as_of, rule_findings=tuple(rules), statuses=tuple(found), score=points)
 
 
@@ -81,10 +82,11 @@ def reading_findings(province: Province, slug: str, reading: Reading) -> list[Fi
     return found
 
 
-def check_items(province: Province, slug: str, items: list[Item], as_of: dt.date) -> tuple[list[Finding], list[CategoryStatus], int]:
+def check_items(province: Province, slug: str, items: list[Item], as_of: dt.date, since: dt.date | None = None
+                ) -> tuple[list[Finding], list[CategoryStatus], int]:
     """The rules over items already read; findings are placed in the commune's files with their legal basis."""
     profile = province.profile
-    hits = run_checks(profile, items, as_of, province.calendar)
+    hits = run_checks(profile, items, as_of, province.calendar, since)
     findings = [place(hit.problem, slug, f"{slug}/{hit.rel}", profile.category(hit.category).basis_text) for hit in hits]
     found = statuses(profile, list(visible(items, as_of)), hits)
     return findings, found, score(found)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from trangxa.law.profile import (NUMBERING_MAPS, Category, CommuneType, FieldSpec, Home, HomeBlock, Language,
-                                 Listing, Profile, ProfileError, RecordType)
+                                 Listing, NotArising, Profile, ProfileError, RecordType)
 from trangxa.law.schema import CATEGORY, PROFILE
 from trangxa.schema import ConfigError, check
 
@@ -72,7 +72,7 @@ def merge(base: dict, overlay: dict) -> dict:
             result[key] = _merge_list(base.get(key, []), value)
         elif key in ("record_types", "commune_types", "languages"):
             result[key] = _merge_named(base.get(key, {}), value)
-        elif key == "home" or key in NUMBERING_MAPS:  # a province adds a kind without repeating the list
+        elif key in ("home", "not_arising") or key in NUMBERING_MAPS:  # a province adds a kind without repeating the list
             result[key] = {**base.get(key, {}), **value}
         else:
             result[key] = value
@@ -113,6 +113,7 @@ def _build(raw: dict, profile_id: str) -> Profile:
     errors += [f"Chuyên mục '{cat.slug}' không có chuyên mục cha '{cat.parent_slug}'." for cat in categories
                if cat.parent_slug and cat.parent_slug not in slugs]
     home = _home(raw.get("home", {}), slugs, errors)
+    not_arising = _not_arising(raw.get("not_arising"), record_types, errors)
     if errors:
         raise ProfileError([ConfigError(f"hồ sơ pháp lý {profile_id}", None, error) for error in errors])
     return Profile(
@@ -126,7 +127,18 @@ def _build(raw: dict, profile_id: str) -> Profile:
         languages={code: Language(code, **spec) for code, spec in raw.get("languages", {}).items()},
         home=home,
         **maps,
+        not_arising=not_arising,
     )
+
+
+def _not_arising(raw: dict | None, record_types: dict, errors: list[str]) -> NotArising | None:
+    if not raw:
+        return None
+    found = NotArising(raw["record_type"], raw["marker"], tuple(raw.get("words", ())))
+    record_type = record_types.get(found.record_type)
+    if record_type is None or record_type.field(found.marker) is None:
+        errors.append(f"not_arising: mẫu '{found.record_type}' phải có và có trường '{found.marker}'.")
+    return found
 
 
 def _record_type(name: str, spec: dict, maps: dict, errors: list[str]) -> RecordType:

@@ -147,6 +147,16 @@ class Home:
 
 
 @dataclass(frozen=True)
+class NotArising:
+    """How a "không phát sinh" declaration is told apart from a record of its category: a key only it has
+    (``marker``), or words in its title that say so (``words``, read without diacritics)."""
+
+    record_type: str
+    marker: str
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Profile:
     id: str
     name: str
@@ -160,6 +170,7 @@ class Profile:
     document_types: dict = field(default_factory=dict)  # NĐ 30/2020: kind → abbreviation ("" for a công văn)
     document_copies: dict = field(default_factory=dict)  # copies: kind → abbreviation (SY, TrS, SL)
     party_document_types: dict = field(default_factory=dict)  # Hướng dẫn 36-HD/VPTW: kind → abbreviation
+    not_arising: NotArising | None = None  # "không phát sinh" declarations
 
     def category(self, slug: str) -> Category | None:
         return next((cat for cat in self.categories if cat.slug == slug), None)

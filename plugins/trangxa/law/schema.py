@@ -114,6 +114,13 @@ PROFILE = {
     "record_types": Key("map", "các mẫu bản ghi, theo tên", item=Key("section", "một mẫu", keys=RECORD_TYPE)),
     "categories": Key("list", "các chuyên mục", item=Key("section", "một chuyên mục", keys=CATEGORY)),
     "home": Key("section", "trang chủ của xã: các khối và chuyên mục cấp cho chúng", keys=HOME),
+    "not_arising": Key("section", "thông báo \"không phát sinh\" (một nội dung chỉ phải công khai khi có, không "
+                       "phát sinh trong một kỳ): mẫu của nó và cách nhận ra nó trong thư mục của chuyên mục", keys={
+        "record_type": _text("mẫu của thông báo không phát sinh", required=True),
+        "marker": _text("trường chỉ thông báo này có (kỳ không phát sinh)", required=True),
+        "words": Key("list", "các từ trong tiêu đề cho biết đây là thông báo không phát sinh (không phân biệt dấu)",
+                     item=_text("cụm từ")),
+    }),
     "document_types": Key("map", "các loại văn bản hành chính và chữ viết tắt trong số, ký hiệu (Nghị định "
                           "30/2020/NĐ-CP Điều 7, Phụ lục III; \"\" nếu không có, như công văn)", item=_text("chữ viết tắt")),
     "document_copies": Key("map", "các loại bản sao và chữ viết tắt (Phụ lục III: SY, TrS, SL)",

@@ -24,7 +24,7 @@ from trangxa.law.findings import Problem, ProblemError
 from trangxa.law.profile import Profile, RecordType
 from trangxa.read.records import convert
 from trangxa.read.sources import Mapping, load_mapping, read_source, split_front_matter
-from trangxa.text import slugify
+from trangxa.text import fold, slugify
 
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 INDEX_STEM = "index"  # index.md / index.yml is the category's own text, shown on its page
@@ -160,6 +160,7 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     _check_place(record_type, rel, category, lang)
     source = read_source(path)
     mapping, body, body_line = _parse(source.text, path.suffix)
+    record_type = declaration_type(profile, category, record_type, mapping.data) or record_type
     record = convert(record_type, mapping.data, mapping.lines)
     rules = profile.category(category).rules if category else {}
     problems = source.problems + record.problems + tuple(_check_files(record_type, record.values, mapping, path, root))
@@ -173,6 +174,17 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
                 folder_page=bool(record_type.folder_file), lang=lang, html=markdown.render(body),
                 html_fields=html_fields, title=record.values.get(record_type.title_field) or PurePosixPath(rel).stem,
                 date=_date(record.values, record_type.date_field), posted=_date(record.values, record_type.posted_field))
+
+
+def declaration_type(profile: Profile, category: str, record_type: RecordType, data: dict) -> RecordType | None:
+    """The "không phát sinh" record type, when a record of a category that may declare so is such a declaration:
+    it has the declaration's own key, or its title says so ("… không phát sinh …")."""
+    rule = profile.not_arising
+    if rule is None or not category or "not_arising" not in profile.category(category).rules:
+        return None
+    title = data.get(record_type.title_field) or data.get(profile.record_types[rule.record_type].title_field)
+    said = isinstance(title, str) and any(fold(word) in fold(title) for word in rule.words)
+    return profile.record_types[rule.record_type] if rule.marker in data or said else None
 
 
 def _date(values: dict, key: str | None) -> dt.date | None:
