@@ -149,7 +149,7 @@ def run_check(options: BuildOptions, form: str = "text", strict: bool = False) -
         print(output)
     if form == "text":
         print(check_summary(checked, as_of))
-    failing = any(f.severity == "error" or strict for f in findings)
+    failing = any((f.severity == "error" or strict) and not f.accepted for f in findings)
     return 1 if failing else 0
 
 
@@ -161,10 +161,17 @@ def _relative(path: Path) -> str:
 
 
 def check_summary(checked: list, as_of: dt.date) -> str:
-    lines = [f"\nKiểm tra ngày {as_of.strftime('%d/%m/%Y')}:"]
-    for commune in sorted(checked, key=lambda c: c.score):
-        errors = sum(f.severity == "error" for f in commune.findings)
-        lines.append(f"  {commune.name}: {commune.score} điểm, {errors} lỗi, {len(commune.findings) - errors} cảnh báo")
+    """Each commune's score and counts; the score rule is said once, so that a reader can check it."""
+    from trangxa.checks.status import SCORE_RULE
+
+    lines = [f"\nTình trạng tính đến ngày {as_of.strftime('%d/%m/%Y')}:"]
+    for commune in sorted(checked, key=lambda c: (c.score, c.name)):
+        open_ = [f for f in commune.findings if not f.accepted]
+        errors = sum(f.severity == "error" for f in open_)
+        accepted = len(commune.findings) - len(open_)
+        lines.append(f"  {commune.name}: {commune.score} điểm, {errors} lỗi, {len(open_) - errors} cảnh báo"
+                     + (f", {accepted} phát hiện đã được chấp nhận" if accepted else ""))
+    lines.append(SCORE_RULE)
     return "\n".join(lines)
 
 

@@ -51,6 +51,20 @@ class Finding:
     message: str
     fix: str
     basis: str = ""
+    category: str = ""  # the category the finding is about ("" when it is in no category)
+    on: str = ""  # ISO date it belongs to: when an obligation fell due, or a state began ("" when undated)
+    accepted_until: str = ""  # accepted by the province (a waiver) until this ISO date; it then costs nothing
+    accepted_reason: str = ""
+    accepted_by: str = ""
+
+    @property
+    def accepted(self) -> bool:
+        return bool(self.accepted_until)
+
+    @property
+    def period_kind(self) -> str:
+        """"event" (it happened once: a late posting, a week without reception) or "state" (it holds until fixed)."""
+        return _catalogue()[self.rule].get("period", "state")
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -62,7 +76,7 @@ def _catalogue() -> dict:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def place(problem: Problem, commune: str, file: str, basis: str = "") -> Finding:
+def place(problem: Problem, commune: str, file: str, basis: str = "", category: str = "", on: str = "") -> Finding:
     """The problem as a finding in ``file`` of ``commune``, worded from the catalogue. Its legal basis: the rule's
     own (``basis:`` in the catalogue — accessibility, Unicode text, the domain name …), else the caller's (the legal
     basis of the category the file is in), else that it is a technical requirement — never empty."""
@@ -78,6 +92,8 @@ def place(problem: Problem, commune: str, file: str, basis: str = "") -> Finding
         message=entry["message"].format(**params).strip(),
         fix=entry["fix"].format(**params).strip(),
         basis=entry.get("basis") or basis or TECHNICAL_BASIS,
+        category=category,
+        on=on,
     )
 
 

@@ -49,6 +49,10 @@ def convert(record_type: RecordType, raw: dict, lines: dict[str, int], header_li
             if spec.required:
                 problems.append(Problem("missing-field", {"field": spec.key, "label": spec.label}, header_line))
             continue
+        if spec.type == "files":
+            value, titles = _titled(value)
+            if titles:
+                values[f"{spec.key}{TITLES}"] = titles
         try:
             values[spec.key] = convert_value(spec, value)
         except ValueError as err:
@@ -59,6 +63,24 @@ def convert(record_type: RecordType, raw: dict, lines: dict[str, int], header_li
     problems += [_none_of(record_type, group, header_line) for group in record_type.one_of
                  if not any(key in values or not _blank(raw.get(key)) for key in group)]
     return Record(values, dict(lines), tuple(problems))
+
+
+TITLES = "_tieu_de"  # values[<files field> + TITLES]: each attachment's own title, by file name
+
+
+def _titled(value):
+    """Attachments written with their titles (``- {tep: a.pdf, tieu_de: Phụ lục}``) → the file names, and the titles
+    by file name; plain names pass unchanged."""
+    items = value if isinstance(value, list) else [value]
+    names, titles = [], {}
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("tep"), str) and set(item) <= {"tep", "tieu_de"}:
+            names.append(item["tep"])
+            if isinstance(item.get("tieu_de"), str) and item["tieu_de"].strip():
+                titles[_path(None, item["tep"].strip())] = nfc(item["tieu_de"].strip())
+        else:
+            names.append(item)
+    return names, titles
 
 
 def _none_of(record_type: RecordType, group: tuple[str, ...], line: int) -> Problem:
