@@ -31,11 +31,13 @@ class Problem:
 
 
 class ProblemError(Exception):
-    """Raised when a file cannot be read at all; carries the problem that says why."""
+    """Raised when a file cannot be read at all; carries the problem that says why (``problems``: every problem
+    found in it, when more than one could be — a repeated key, and the record's other errors)."""
 
-    def __init__(self, problem: Problem):
+    def __init__(self, problem: Problem, problems: tuple[Problem, ...] = ()):
         super().__init__(problem.rule)
         self.problem = problem
+        self.problems = problems or (problem,)
 
 
 @dataclass(frozen=True)
