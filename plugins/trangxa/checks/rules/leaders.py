@@ -61,6 +61,9 @@ def check(ctx: CheckContext):
             if item.record_type == category.record_type:
                 posts.setdefault(post_key(item, rule), []).append(item)
         for holders in posts.values():
+            holders = [item for item in holders if _date(item, rule.get("start")) <= ctx.as_of]  # not in office yet
+            if not holders:
+                continue
             now = [item for item in holders if not is_former(item, rule, ctx.as_of)]
             if not now:
                 yield from _vacant(holders, rule, category.slug)
