@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trangxa.checks.periods import quarters_covered
+from trangxa.checks.periods import quarter_label, quarters_covered
 from trangxa.law.profile import Profile
 from trangxa.read.items import Item
 
@@ -26,7 +26,7 @@ class Declaration:
 
     @property
     def period(self) -> str:
-        return ", ".join(f"Quý {q}/{y}" for y, q in self.quarters)
+        return ", ".join(quarter_label(y, q) for y, q in self.quarters)
 
 
 def declarations(profile: Profile, items) -> list[Declaration]:
