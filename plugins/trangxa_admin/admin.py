@@ -32,6 +32,8 @@ WIDGETS = {
     "files": {"widget": "list", "field": {"name": "tep", "label": "Tệp", "widget": "file"}},
     "photos": {"widget": "list", "fields": [{"name": "tep", "label": "Ảnh", "widget": "image"},
                                             {"name": "mo_ta", "label": "Mô tả ảnh", "widget": "string"}]},
+    "docnumber": {"widget": "string"},  # checked against the profile's abbreviations when the site is built
+    "dates": {"widget": "list", "field": {"name": "ngay", "label": "Ngày", **DATE}},
 }
 ADMIN_PAGE = """<!doctype html>
 <html lang="vi">
