@@ -195,7 +195,8 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     return Item(rel, category, record_type.name, record.values, record.lines, body, body_line, problems,
                 folder_page=bool(record_type.folder_file), lang=lang, html=markdown.render(body),
                 html_fields=html_fields, title=record.values.get(record_type.title_field) or PurePosixPath(rel).stem,
-                date=_date(record.values, record_type.date_field), posted=_date(record.values, record_type.posted_field))
+                date=_date(record.values, record_type.date_field) or _first_day(record_type, record.values),
+                posted=_date(record.values, record_type.posted_field))
 
 
 def declaration_type(profile: Profile, category: str, record_type: RecordType, data: dict) -> RecordType | None:
@@ -229,6 +230,12 @@ def _template_text(record_type: RecordType, values: dict, mapping: Mapping, body
         if spec.type in ("text", "markdown") and PLACEHOLDER in str(values.get(spec.key, "")):
             found.append(Problem("template-text", {"text": PLACEHOLDER}, mapping.lines.get(spec.key)))
     return found
+
+
+def _first_day(record_type: RecordType, values: dict) -> dt.date | None:
+    """A record dated by a list of days (a notice of several sessions): its first."""
+    days = [day for spec in record_type.fields if spec.type == "dates" for day in values.get(spec.key, ())]
+    return min(days) if days else None
 
 
 def _date(values: dict, key: str | None) -> dt.date | None:
