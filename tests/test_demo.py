@@ -3,7 +3,7 @@
 import gzip
 import re
 
-from helpers import ROOT, broken_links, read, relative_site, walk
+from helpers import ROOT, TODAY, broken_links, read, relative_site, walk
 from test_build import crawl
 from trangxa.law.loading import load_profile
 
@@ -84,7 +84,6 @@ def test_every_page_says_it_is_sample_data(demo_build):
 
 
 def test_check_finds_the_demos_deliberate_gaps_and_nothing_on_complete_communes():
-    from helpers import TODAY
     from trangxa.runs import check
     from trangxa.options import BuildOptions
 

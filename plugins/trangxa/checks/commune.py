@@ -103,9 +103,9 @@ def reading_findings(province: Province, slug: str, reading: Reading) -> list[Fi
         found.append(place(problem, slug, f"{slug}/{rel}", category.basis_text if category else "",
                            category.slug if category else ""))
     for item in reading.items:
-        category = profile.category(item.category)
-        found += [place(problem, slug, f"{slug}/{item.rel}", category.basis_text, item.category)
-                  for problem in item.problems]
+        category = profile.category(item.category)  # a translation's errors are reported, not held against the
+        found += [place(problem, slug, f"{slug}/{item.rel}", category.basis_text, "" if item.lang else item.category)
+                  for problem in item.problems]  # Vietnamese category's state (they still cost their points)
     return found
 
 
