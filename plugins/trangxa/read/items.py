@@ -9,14 +9,13 @@ Markdown is rendered to safe HTML here too (``markdown``): the HTML depends on n
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
 import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from trangxa.read import markdown, sanitize
+from trangxa.read import drafts, markdown, placement, sanitize
 from trangxa.read.attachments import IMAGE_SUFFIXES, check_attachment
 from trangxa.read.bodylinks import scan_body
 from trangxa.read.collisions import filter_spellings, unique_urls
@@ -141,33 +140,10 @@ def _sort_file(rel: str, profile: Profile, result: Scan, base: Path) -> None:
     category = profile.category_for(folder)
     if category is None:
         where = f"{base.name}/{folder + '/' if folder else ''}"
-        params = {"folder": where, "profile": profile.id, "candidates": candidates(profile, folder, base / rel)}
+        params = {"folder": where, "profile": profile.id, "candidates": placement.candidates(profile, folder, base / rel)}
         result.problems.append((rel, Problem("unknown-folder", params)))
     else:
         result.content.append((rel, category.slug))
-
-
-def candidates(profile: Profile, folder: str, path: Path) -> str:
-    """The categories a misplaced file could belong to: those whose record type has the fields the file has (when
-    it can be read), else those whose folder name is close to its folder's, else the menu's."""
-    slugs = _by_fields(profile, path) or difflib.get_close_matches(folder, [c.slug for c in profile.categories],
-                                                                    n=3, cutoff=0.5)
-    slugs = slugs or [category.slug for category in profile.menu()]
-    return ", ".join(f"{slug}/ ({profile.category(slug).name})" for slug in slugs[:4])
-
-
-def _by_fields(profile: Profile, path: Path) -> list[str]:
-    try:
-        text = read_source(path).text
-        header = split_front_matter(text).header if path.suffix == ".md" else text
-        keys = set(load_mapping(header).data)
-    except (ProblemError, OSError, AttributeError):
-        return []
-    scores = {name: len(keys & set(rt.keys)) for name, rt in profile.record_types.items() if name != "trang"}
-    best = max(scores.values(), default=0)
-    if best < 2:
-        return []
-    return [c.slug for c in profile.categories if scores.get(c.record_type) == best and not profile.children(c.slug)]
 
 
 def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
@@ -186,8 +162,8 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     problems += tuple(personal_data(source.text, "minimise_personal_data" in rules))
     problems += tuple(_missing_alts(record_type, record.values, mapping, path))
     problems += tuple(scan_body(body, body_line, path, root))
-    problems += tuple(_untitled(record_type, record.values, rel, lang))
-    problems += tuple(_template_text(record_type, record.values, mapping, body, body_line))
+    problems += tuple(drafts.untitled(record_type, record.values, PurePosixPath(_base_name(rel, lang)).stem))
+    problems += tuple(drafts.template_text(record_type, record.values, mapping.lines, body, body_line))
     if mapping.duplicates:  # which value is meant is unknown: not published, every problem reported now
         raise ProblemError(mapping.duplicates[0], mapping.duplicates + problems)
     html_fields = {spec.key: markdown.render(record.values[spec.key]) for spec in record_type.fields
@@ -208,28 +184,6 @@ def declaration_type(profile: Profile, category: str, record_type: RecordType, d
     title = data.get(record_type.title_field) or data.get(profile.record_types[rule.record_type].title_field)
     said = isinstance(title, str) and any(fold(word) in fold(title) for word in rule.words)
     return profile.record_types[rule.record_type] if rule.marker in data or said else None
-
-
-def _untitled(record_type: RecordType, values: dict, rel: str, lang: str) -> list[Problem]:
-    """A record whose title field may be left blank, left blank: its page would be headed by its file name."""
-    spec = record_type.field(record_type.title_field)
-    if spec is None or spec.required or values.get(spec.key):
-        return []
-    return [Problem("missing-title", {"field": spec.key, "name": PurePosixPath(_base_name(rel, lang)).stem}, 1)]
-
-
-def _template_text(record_type: RecordType, values: dict, mapping: Mapping, body: str, body_line: int) -> list[Problem]:
-    """A template's placeholder sentence left in the body or a text field."""
-    from trangxa.scaffold import PLACEHOLDER
-
-    found = []
-    for number, line in enumerate(body.split("\n"), start=body_line):
-        if PLACEHOLDER in line:
-            found.append(Problem("template-text", {"text": PLACEHOLDER}, number))
-    for spec in record_type.fields:
-        if spec.type in ("text", "markdown") and PLACEHOLDER in str(values.get(spec.key, "")):
-            found.append(Problem("template-text", {"text": PLACEHOLDER}, mapping.lines.get(spec.key)))
-    return found
 
 
 def _first_day(record_type: RecordType, values: dict) -> dt.date | None:
@@ -373,29 +327,10 @@ def read_commune(root: Path, profile: Profile, progress: Callable[[str], None] |
         except ProblemError as err:
             problems += [(rel, problem) for problem in err.problems]
             unread.append(rel)
-    assets, held = _hold_attachments(root, found.assets, unread)
+    assets, held = placement.hold_attachments(root, found.assets, unread)
     kept, collisions = unique_urls(items)
     collisions += filter_spellings(profile, kept)
     return Reading(tuple(kept), tuple(assets), tuple(problems + held + collisions))
-
-
-def _hold_attachments(root: Path, assets: list[str], unread: list[str]) -> tuple[list[str], list[tuple[str, Problem]]]:
-    """The attachments of a record that could not be read are not published on their own: those beside it with its
-    name (112-qd-ubnd.yml → 112-qd-ubnd.pdf) or named in its text."""
-    held: dict[str, str] = {}
-    for rel in unread:
-        path = PurePosixPath(rel)
-        try:
-            text = (root / rel).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            text = ""
-        for asset in assets:
-            own = PurePosixPath(asset)
-            if own.parent == path.parent and (own.stem == path.stem or own.name in text):
-                held.setdefault(asset, path.name)
-    problems = [(asset, Problem("attachment-held", {"value": PurePosixPath(asset).name, "record": record}))
-                for asset, record in held.items()]
-    return [asset for asset in assets if asset not in held], problems
 
 
 SHARED_FOLDER = "trang"  # pages of content/ (shared by every site, or the provincial index's own): trang/<slug>/
