@@ -70,17 +70,19 @@ def build(c, communes_dir=None, output=None, commune=None, jobs=None, shard=None
 def check(c, communes_dir=None, commune=None, as_of=None, format="text", strict=False):
     """Kiểm tra nội dung của các xã theo quy định; thoát 0 nếu không có lỗi, 1 nếu có, 2 nếu không chạy được."""
     options = _options(communes_dir, commune=commune)
-    code = run_check(replace(options, as_of=_date(as_of) or options.as_of), format, strict)
+    code = run_check(replace(options, as_of=_date(as_of) or options.as_of), format, strict)  # None: see province.yml
     if code:
         raise Exit(code=code)
 
 
-@task(help={"quarter": "quý, ví dụ 2026Q3", "as-of": "ngày kiểm tra (mặc định: ngày cuối quý)",
+@task(help={"quarter": "quý, ví dụ 2026Q3", "year": "năm, ví dụ 2026: đánh giá và xếp hạng cả năm",
+            "as-of": "ngày kiểm tra (mặc định: ngày cuối quý, cuối năm)",
             "communes-dir": "thư mục các xã", "output": "thư mục kết quả (mặc định output/)"})
-def report(c, quarter, as_of=None, communes_dir=None, output=None):
-    """Báo cáo quý của tỉnh (HTML, CSV, XLSX) vào output/bao-cao/<quý>/."""
+def report(c, quarter=None, year=None, as_of=None, communes_dir=None, output=None):
+    """Báo cáo quý (--quarter 2026Q3) hoặc đánh giá, xếp hạng năm (--year 2026) của tỉnh: HTML, CSV, XLSX vào
+    output/bao-cao/<quý hoặc năm>/."""
     day = _date(as_of)
-    code = run_report(_options(communes_dir, output), quarter, day)
+    code = run_report(_options(communes_dir, output), quarter, day, year)
     if code:
         raise Exit(code=code)
 

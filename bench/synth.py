@@ -5,7 +5,8 @@ profile's categories, with records, pictures and documents in proportions a comm
 
 Per commune, for M articles: 70% news (one in four with a cover photo), 10% legal information, 20% documents
 (each with a small PDF); and what every commune has once: leaders (6, with portraits), introduction pages,
-procedures (8), reception sessions (8), budget reports (7), disclosures (6), questions (5), the
+procedures (8), reception sessions (11: every week of the quarter), budget reports (7), disclosures (6) and a
+"không phát sinh" declaration for the others, questions (5), the
 contacts, web links. Pictures are distinct JPEGs of 1280×853 (the size a photo has once shared through a chat
 app), so no two communes share a cached rendition.
 """
@@ -144,10 +145,11 @@ class Commune:
             self.write(f"thu-tuc-hanh-chinh/thu-tuc-{n}.yml", (
                 f"ma_thu_tuc: \"1.00{n:04d}\"\nten: \"Thủ tục {sentence(rng)[:50]}\"\nlinh_vuc: {FIELDS[n]}\n"
                 f"lien_ket: https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma=1.00{n:04d}\n"))
-        for n in range(8):
-            d = dt.date(2026, 10, 20) + dt.timedelta(weeks=n)  # up to the week after TODAY (bench)
+        for n in range(11):
+            d = dt.date(2026, 9, 29) + dt.timedelta(weeks=n)  # every week of the quarter, to the week after TODAY
             self.write(f"tiep-cong-dan/{d.isoformat()}.yml", (
-                f"ngay: {fmt(d)}\ngio_bat_dau: \"07:30\"\nnguoi_chu_tri: Nguyễn Văn An\nchuc_vu_chu_tri: Chủ tịch UBND\n"
+                f"tieu_de: Lịch tiếp công dân ngày {fmt(d)}\nngay: {fmt(d)}\ngio_bat_dau: \"07:30\"\n"
+                f"nguoi_chu_tri: Nguyễn Văn An\nchuc_vu_chu_tri: Chủ tịch UBND\n"
                 f"dia_diem: Trụ sở Ủy ban nhân dân\nngay_dang: {fmt(d - dt.timedelta(days=10))}\n"))
         for n, (folder, period, posted) in enumerate((
                 ("du-toan-trinh", "Năm 2026", "10/12/2025"), ("du-toan", "Năm 2026", "05/01/2026"),
@@ -167,6 +169,10 @@ class Commune:
             self.write(f"hoi-dap/cau-hoi-{n}.yml", (
                 f"cau_hoi: \"{sentence(rng)}\"\nngay_hoi: 02/1{n % 2}/2026\ntra_loi: \"{paragraph(rng)}\"\n"
                 f"don_vi_tra_loi: Văn phòng UBND\nngay_tra_loi: 05/1{n % 2}/2026\n"))
+        self.write("cong-khai/thu-hoi-dat/khong-phat-sinh.yml", (
+            "tieu_de: Các nội dung không phát sinh trong quý III/2026\nkhong_phat_sinh: Quý III/2026\n"
+            "cac_chuyen_muc: [cong-khai/quy-hoach-dat-dai, cong-khai/quy-dong-gop, cong-khai/nghia-vu-quan-su,\n"
+            "  cong-khai/thanh-tra]\nngay_dang: 05/10/2026\n"))
         self.write("lien-he/index.yml", ("tieu_de: Liên hệ\ndia_chi: Ấp Một\ndien_thoai: 0290 3831 000\n"
                                          "email: lienhe@thunghiem.gov.vn\ndau_moi_ho_ten: Lê Văn Cường\n"
                                          "phat_ngon_ho_ten: Nguyễn Văn An\n"))

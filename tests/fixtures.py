@@ -35,6 +35,7 @@ DOCUMENT = """\
 """
 
 SESSION = """\
+    tieu_de: Lịch tiếp công dân của Chủ tịch UBND xã ngày 23/11/2026
     ngay: 23/11/2026
     gio_bat_dau: "07:30"
     gio_ket_thuc: "11:00"

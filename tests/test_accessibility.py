@@ -2,7 +2,6 @@
 Debian Chromium; keyboard use (skip link, visible focus, shortcut keys); reflow at 320 px; the reader's text size
 and high contrast; print without navigation."""
 
-import json
 
 import pytest
 

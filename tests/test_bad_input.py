@@ -28,7 +28,7 @@ CASES = [
     ("front-matter-duplicate.md", "tin-tuc/a.md", {("yaml-duplicate-key", 4)}, False),
     ("front-matter-tab.md", "tin-tuc/a.md", {("yaml-tab", 3)}, False),
     ("date-slashes.md", "tin-tuc/a.md", set(), True),
-    ("session-bad-date.yml", "tiep-cong-dan/a.yml", {("bad-date", 1)}, True),
+    ("session-bad-date.yml", "tiep-cong-dan/a.yml", {("bad-date", 1), ("missing-title", 1)}, True),
     ("date-dashes.md", "tin-tuc/a.md", set(), True),
     ("date-impossible.md", "tin-tuc/a.md", {("bad-date", 3)}, True),
     ("date-ambiguous.md", "tin-tuc/a.md", {("ambiguous-date", 3)}, True),

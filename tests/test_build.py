@@ -110,11 +110,12 @@ def test_bad_files_are_located_findings_and_the_rest_is_published(tmp_path):
     assert ("xa-tan-thanh/tin-tucc/lac-cho.md", None, "unknown-folder") in found
     assert ("xa-tan-thanh/tin-tuc/ra-quan.yml", None, "duplicate-slug") in found
     lost = next(f for f in result.findings if f.rule == "unknown-folder")
-    assert lost.message == ('Thư mục "tin-tucc" không phải là chuyên mục nào trong hồ sơ pháp lý "nd224-2026" '
-                            "nên nội dung trong đó không được đăng.")
-    assert '(có phải "tin-tuc"?)' in lost.fix
+    assert lost.message == ('Tệp nằm trong thư mục "xa-tan-thanh/tin-tucc/", không phải thư mục của chuyên mục nào '
+                            'trong hồ sơ pháp lý "nd224-2026", nên không được đăng.')
+    assert lost.fix.startswith("Chuyển tệp vào thư mục của chuyên mục phù hợp: tin-tuc/ (Tin tức, sự kiện)")
     dup = next(f for f in result.findings if f.rule == "yaml-duplicate-key")
-    assert dup.message == 'Trường "tieu_de" được khai báo hai lần; chỉ một giá trị được giữ lại.'
+    assert dup.message == ('Trường "tieu_de" được khai báo hai lần (dòng 2 và dòng này) nên không biết giá trị nào '
+                           'đúng: tệp này không được dùng, không được đăng cho đến khi sửa.')
     assert result.failed == [] and (output / "xa-tan-thanh/van-ban/thieu-tep/index.html").is_file()
     assert "Ra quân vệ sinh môi trường" in read(output, "xa-tan-thanh/tin-tuc/ra-quan/index.html")
 

@@ -53,7 +53,8 @@ def test_github_annotations_point_at_the_file_and_line(tmp_path, capsys):
 def test_text_report_groups_by_file_and_ranks_communes(tmp_path, capsys):
     code, out = run(tmp_path, capsys, tree())
     assert "xa-tan-thanh/lien-he/" not in out.out  # a category that is present is not listed
-    assert "Kiểm tra ngày 20/11/2026:" in out.out and "Xã Tân Thành:" in out.out
+    assert "Tình trạng tính đến ngày 20/11/2026:" in out.out and "Xã Tân Thành:" in out.out
+    assert "mỗi lỗi trừ thêm 2 điểm" in out.out  # the score says how it is made
 
 
 def complete_commune():
@@ -81,10 +82,19 @@ def complete_commune():
             f"tieu_de: Thực hiện ngân sách quý {quarter}\nky_bao_cao: Quý {quarter}\nngay_dang: {posted}\n"
             f"tep: [{name}.pdf]\n")
         files[f"xa-tan-thanh/ngan-sach/thuc-hien/{name}.pdf"] = b"%PDF-1.4\n"
-    for day, posted in (("10/11/2026", "02/11/2026"), ("17/11/2026", "09/11/2026"), ("26/11/2026", "18/11/2026")):
+    files["xa-tan-thanh/cong-khai/thu-hoi-dat/khong-phat-sinh-quy-iii-2026.yml"] = (
+        "tieu_de: Các nội dung không phát sinh trong quý III/2026\nkhong_phat_sinh: Quý III/2026\n"
+        "cac_chuyen_muc: [cong-khai/du-an-dau-tu, cong-khai/quy-hoach-dat-dai, cong-khai/quy-dong-gop,\n"
+        "  cong-khai/tai-san-cong, cong-khai/an-sinh-xa-hoi, cong-khai/nghia-vu-quan-su, cong-khai/thanh-tra,\n"
+        "  cong-khai/phi-le-phi]\nngay_dang: 05/10/2026\n")
+    sessions = [("29/09/2026", "21/09/2026"), ("06/10/2026", "28/09/2026"), ("13/10/2026", "05/10/2026"),
+                ("20/10/2026", "12/10/2026"), ("27/10/2026", "19/10/2026"), ("03/11/2026", "26/10/2026"),
+                ("10/11/2026", "02/11/2026"), ("17/11/2026", "09/11/2026"), ("26/11/2026", "18/11/2026")]
+    for day, posted in sessions:
         name = day.replace("/", "-")
         files[f"xa-tan-thanh/tiep-cong-dan/{name}.yml"] = (
-            f"ngay: {day}\ngio_bat_dau: '07:30'\nnguoi_chu_tri: Nguyễn Văn An\nchuc_vu_chu_tri: Chủ tịch UBND\n"
+            f"tieu_de: Tiếp công dân {day}\nngay: {day}\ngio_bat_dau: '07:30'\nnguoi_chu_tri: Nguyễn Văn An\n"
+            f"chuc_vu_chu_tri: Chủ tịch UBND\n"
             f"dia_diem: Trụ sở UBND xã\nngay_dang: {posted}\n")
     return files
 
@@ -115,6 +125,14 @@ def test_a_run_that_cannot_be_done_exits_2(tmp_path, capsys):
     assert main(["check", "--communes-dir", str(tmp_path / "khong-co")]) == 2
 
 
+def _cell(text: str) -> str:
+    """A cell as compared: numbers by value (a spreadsheet keeps 100.0 as 100)."""
+    try:
+        return str(float(text))
+    except ValueError:
+        return text
+
+
 def test_the_quarterly_report_agrees_in_html_csv_and_xlsx(tmp_path):
     files = complete_commune()
     files.update(commune_files("xa-dat-moi", "Xã Đất Mới"))
@@ -128,14 +146,19 @@ def test_the_quarterly_report_agrees_in_html_csv_and_xlsx(tmp_path):
         rows = list(csv.reader(handle))
     sheet = load_workbook(folder / "bao-cao-2026Q3.xlsx")["Chi tiết"]
     xlsx = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    assert rows == xlsx and len(rows) == 1 + len(result.rows)
+    assert xlsx[0][0].startswith("Báo cáo Quý III/2026. Số liệu từ ngày 01/07/2026 đến ngày 30/09/2026")
+    assert [list(map(_cell, row)) for row in rows] == [list(map(_cell, row)) for row in xlsx[1:]]
+    assert len(rows) == 1 + len(result.rows)
+    assert {row[8] for row in rows[1:]} <= {"Thiếu", "Có lỗi", "Đăng muộn", "Chưa cập nhật", "Đầy đủ", "Không có nội dung",
+                                            "Không phát sinh", "Chưa thông báo không phát sinh"}  # Vietnamese states
+    assert {row[9] for row in rows[1:]} == {"Quý III/2026: 01/07/2026 – 30/09/2026"}
     html = read(options.output, "bao-cao/2026Q3/index.html")
     for row in rows[1:]:
         cells = re.search(rf'data-commune="{row[0]}" data-category="{row[2]}"><td>.*?</td><td>.*?</td>'
                           r"<td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>", html)
         assert cells.groups() == tuple(row[4:7]), row
     summary = load_workbook(folder / "bao-cao-2026Q3.xlsx")["Tổng hợp"]
-    lines = {row[0]: row for row in summary.iter_rows(min_row=3, values_only=True)}
-    assert lines["xa-dat-moi"][7] == "Có" and lines["xa-tan-thanh"][7] == "Không"
-    assert lines["xa-dat-moi"][3] == 1  # one item published in the quarter
+    lines = {row[0]: row for row in summary.iter_rows(min_row=5, values_only=True)}
+    assert lines["xa-dat-moi"][8] == "Có" and lines["xa-tan-thanh"][8] == "Không"
+    assert lines["xa-dat-moi"][4] == 1  # one item published in the quarter
     assert report(options, Quarter.parse("2026Q3"), TODAY) == result  # reproducible

@@ -3,7 +3,7 @@
 import gzip
 import re
 
-from helpers import ROOT, broken_links, read, relative_site, walk
+from helpers import ROOT, TODAY, broken_links, read, relative_site, walk
 from test_build import crawl
 from trangxa.law.loading import load_profile
 
@@ -84,11 +84,11 @@ def test_every_page_says_it_is_sample_data(demo_build):
 
 
 def test_check_finds_the_demos_deliberate_gaps_and_nothing_on_complete_communes():
-    from helpers import TODAY
     from trangxa.runs import check
     from trangxa.options import BuildOptions
 
-    checked = {c.slug: c for c in check(BuildOptions(communes_dir=ROOT / "communes"), TODAY)}
+    checked = {c.slug: c for c in check(BuildOptions(communes_dir=ROOT / "communes"))}  # no date: the reference date
+    assert {c.as_of for c in checked.values()} == {TODAY}
     for slug in COMPLETE:
         assert checked[slug].findings == () and checked[slug].score == 100, slug
     incomplete = {(f.rule, f.file) for f in checked["xa-dat-moi"].findings}
@@ -98,8 +98,22 @@ def test_check_finds_the_demos_deliberate_gaps_and_nothing_on_complete_communes(
     assert {rule for rule, _ in incomplete} >= {"missing-field", "late-publication", "reception-week-missing"}
     stale = {f.rule for f in checked["phuong-hoa-thanh"].findings}
     assert stale == {"budget-report-missing", "leader-post-vacant", "reception-week-missing", "stale-category",
-                     "stale-page"}
+                     "stale-page", "not-declared"}
     assert checked["xa-dat-moi"].score < 100 and checked["phuong-hoa-thanh"].score < 100
+    states = {s.slug: s.state for s in checked["xa-dat-moi"].statuses}
+    assert states["lien-he"] == "invalid"  # its spokesperson is missing: never "Đầy đủ"
+
+
+def test_the_demo_shows_the_same_on_any_day(demo_build):
+    """Sample data is evaluated at the reference date in province.yml, whatever the clock says; the pages say so."""
+    from trangxa.config.province import load_province
+
+    assert load_province(ROOT / "province.yml").reference_date == TODAY
+    _, output = demo_build
+    status = read(output, "phuong-dong-hai/tinh-trang-cap-nhat/index.html")
+    assert "tình trạng tính đến ngày 20/11/2026" in status
+    assert "<strong>100/100</strong>" in status
+    assert "Tình trạng tính đến ngày 20/11/2026" in read(output, "tinh-trang/index.html")
 
 
 def test_invoke_check_exits_0_for_a_complete_commune_and_1_for_an_incomplete_one(capsys):

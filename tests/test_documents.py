@@ -97,7 +97,7 @@ def test_filter_pages_hold_exactly_the_documents_of_their_value(tmp_path):
         shown = listing(output, f"van-ban/{base}")
         assert wanted and sorted(shown) == sorted(wanted), base
     index = read(output, f"{SLUG}/van-ban/index.html")
-    assert f'href="../van-ban/loc/loai-van-ban/quyet-dinh/">Quyết định <span class="count">(5)</span>' in index
+    assert 'href="../van-ban/loc/loai-van-ban/quyet-dinh/">Quyết định <span class="count">(5)</span>' in index
     assert 'href="../van-ban/loc/nam/2026/">2026 <span class="count">' in index
 
 

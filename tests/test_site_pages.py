@@ -54,7 +54,7 @@ def test_dashboard_ranks_communes_worst_first_with_text_states(tmp_path):
     names = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', by_name)
     assert names == sorted(names)
     contacts = {site.name: site.summary["statuses"]["lien-he"] for site in result.communes}
-    assert contacts == {"phuong-dong-hai": "complete", "xa-tan-thanh": "complete"}
+    assert contacts == {"phuong-dong-hai": "invalid", "xa-tan-thanh": "complete"}  # a required field missing
     assert any(f.commune == "phuong-dong-hai" and f.rule == "missing-field" for f in result.findings)
 
 

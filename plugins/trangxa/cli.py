@@ -13,7 +13,7 @@ from pathlib import Path
 from trangxa.aggregate.summary import SUMMARY_FILE
 
 from trangxa.build.results import BuildResult
-from trangxa.runs import build, check, report
+from trangxa.runs import build, check, report, year_report
 from trangxa.options import BuildError, BuildOptions, with_defaults_from_env
 from trangxa.formats import format_github, format_json, format_text
 from trangxa.law.profile import ProfileError
@@ -47,9 +47,12 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--changed-since", metavar="REV",
                              help="chỉ các xã có tệp đổi từ phiên bản Git này (yêu cầu gộp: nhánh gốc); đổi tệp "
                                   "dùng chung thì mọi xã")
-    report_cmd = commands.add_parser("report", help="báo cáo quý (HTML, CSV, XLSX) vào output/bao-cao/")
-    report_cmd.add_argument("--quarter", required=True, help="quý, ví dụ 2026Q3")
-    report_cmd.add_argument("--as-of", type=dt.date.fromisoformat, help="ngày kiểm tra (mặc định: ngày cuối quý)")
+    report_cmd = commands.add_parser("report", help="báo cáo quý hoặc đánh giá năm (HTML, CSV, XLSX) vào output/bao-cao/")
+    period = report_cmd.add_mutually_exclusive_group(required=True)
+    period.add_argument("--quarter", help="quý, ví dụ 2026Q3")
+    period.add_argument("--year", type=int, help="năm, ví dụ 2026: điểm từng quý và xếp hạng cả năm")
+    report_cmd.add_argument("--as-of", type=dt.date.fromisoformat,
+                            help="ngày kiểm tra (mặc định: ngày cuối quý, cuối năm)")
     report_cmd.add_argument("--communes-dir", type=Path, help="thư mục các xã (mặc định communes/)")
     report_cmd.add_argument("--output", type=Path, help="thư mục kết quả (mặc định output/)")
     report_cmd.add_argument("--province", type=Path, help="tệp cấu hình tỉnh (mặc định province.yml)")
@@ -83,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Không thể chạy: {err}", file=sys.stderr)
         return 2
     if args.command == "report":
-        return run_report(options_from(args), args.quarter, args.as_of)
+        return run_report(options_from(args), args.quarter, args.as_of, args.year)
     if args.command == "check":
         return run_check(options_from(args), args.format, args.strict)
     return run_build(options_from(args))
@@ -113,7 +116,7 @@ def run_publish(options: BuildOptions, repo: Path, branch: str, remote: str, per
     for target, folder in sites:
         name = folder.name if per_commune else "các trang"  # not the release folder's internal name
         print(f"Nén và {'đẩy' if push else 'ghi'} {name} lên nhánh {target}…", flush=True)
-        done = publish.push(folder, repo, target, remote, f"Xuất bản {options.as_of:%d/%m/%Y}", send=push,
+        done = publish.push(folder, repo, target, remote, f"Xuất bản {options.as_of or dt.date.today():%d/%m/%Y}", send=push,
                             cname=domains.get(folder.name, ""), cache=options.cache_path(), say=print)
         print(f"Đã xuất bản {name} lên nhánh {target} ({done.files} tệp được nén: {done.made} nội dung mới, "
               f"{done.reused} lấy lại từ {options.cache_path().name}/).")
@@ -128,28 +131,44 @@ def _domains(site: Path) -> dict[str, str]:
             for p in site.iterdir() if (p / SUMMARY_FILE).is_file()}
 
 
-def run_report(options: BuildOptions, quarter: str, as_of: dt.date | None = None) -> int:
+def run_report(options: BuildOptions, quarter: str | None, as_of: dt.date | None = None, year: int | None = None) -> int:
+    if year:
+        return _run_year(options, year, as_of)
     try:
-        result = report(options, Quarter.parse(quarter), as_of)
+        result = report(options, Quarter.parse(quarter or ""), as_of)
     except (ValueError, BuildError, ProfileError) as err:
         print(f"Không thể chạy: {err}", file=sys.stderr)
         return 2
     folder = options.output / "bao-cao" / result.quarter.code
     action = [line.commune_name for line in result.communes if line.needs_action]
-    print(f"Đã viết báo cáo {result.quarter.label} (kiểm tra ngày {result.as_of:%d/%m/%Y}) vào {folder}/")
+    print(f"Đã viết báo cáo {result.quarter.label} vào {folder}/. {result.coverage}.")
     print("Cần khắc phục: " + (", ".join(action) if action else "không có") + ".")
+    return 0
+
+
+def _run_year(options: BuildOptions, year: int, as_of: dt.date | None) -> int:
+    try:
+        result = year_report(options, year, as_of)
+    except (ValueError, BuildError, ProfileError) as err:
+        print(f"Không thể chạy: {err}", file=sys.stderr)
+        return 2
+    print(f"Đã viết đánh giá năm {year} vào {options.output / 'bao-cao' / str(year)}/. {result.coverage}.")
+    for line in result.lines:
+        where = f"{line.rank}." if line.rank else "–"
+        figures = f"{line.mean_score} điểm" if line.mean_score is not None else line.failed or "chưa có quý nào"
+        print(f"  {where} {line.commune_name}: {figures}")
     return 0
 
 
 def run_check(options: BuildOptions, form: str = "text", strict: bool = False) -> int:
     """Check as of ``options.as_of``. Exit 0 when no errors (warnings too with ``strict``), 1 when there are, 2 when
     the run cannot be done."""
-    as_of = options.as_of
     try:
-        checked = check(options, as_of)
+        checked = check(options, options.as_of)
     except (BuildError, ProfileError) as err:
         print(f"Không thể chạy: {err}", file=sys.stderr)
         return 2
+    as_of = checked[0].as_of if checked else options.as_of
     findings = [finding for commune in checked for finding in commune.findings]
     prefix = _relative(options.communes_dir)
     output = {"json": format_json, "github": lambda f: format_github(f, prefix)}.get(form, format_text)(findings)
@@ -157,7 +176,7 @@ def run_check(options: BuildOptions, form: str = "text", strict: bool = False) -
         print(output)
     if form == "text":
         print(check_summary(checked, as_of))
-    failing = any(f.severity == "error" or strict for f in findings)
+    failing = any((f.severity == "error" or strict) and not f.accepted for f in findings)
     return 1 if failing else 0
 
 
@@ -169,10 +188,17 @@ def _relative(path: Path) -> str:
 
 
 def check_summary(checked: list, as_of: dt.date) -> str:
-    lines = [f"\nKiểm tra ngày {as_of.strftime('%d/%m/%Y')}:"]
-    for commune in sorted(checked, key=lambda c: c.score):
-        errors = sum(f.severity == "error" for f in commune.findings)
-        lines.append(f"  {commune.name}: {commune.score} điểm, {errors} lỗi, {len(commune.findings) - errors} cảnh báo")
+    """Each commune's score and counts; the score rule is said once, so that a reader can check it."""
+    from trangxa.checks.status import SCORE_RULE
+
+    lines = [f"\nTình trạng tính đến ngày {as_of.strftime('%d/%m/%Y')}:"]
+    for commune in sorted(checked, key=lambda c: (c.score, c.name)):
+        open_ = [f for f in commune.findings if not f.accepted]
+        errors = sum(f.severity == "error" for f in open_)
+        accepted = len(commune.findings) - len(open_)
+        lines.append(f"  {commune.name}: {commune.score} điểm, {errors} lỗi, {len(open_) - errors} cảnh báo"
+                     + (f", {accepted} phát hiện đã được chấp nhận" if accepted else ""))
+    lines.append(SCORE_RULE)
     return "\n".join(lines)
 
 

@@ -19,8 +19,14 @@ def format_github(findings: list[Finding], prefix: str = "communes") -> str:
         file = f"{prefix}/{finding.file}".replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
         place = f"file={file}" + (f",line={finding.line}" if finding.line else "")
         text = f"{finding.message} Cách sửa: {finding.fix}".replace("%", "%25").replace("\n", "%0A")
-        lines.append(f"::{finding.severity} {place},title={finding.rule}::{text}")
+        level = "notice" if finding.accepted else finding.severity  # accepted: shown, but not as a failure
+        lines.append(f"::{level} {place},title={finding.rule}::{text}")
     return "\n".join(lines)
+
+
+def _day(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
 
 
 def format_text(findings: list[Finding]) -> str:
@@ -32,9 +38,12 @@ def format_text(findings: list[Finding]) -> str:
             current = (finding.commune, finding.file)
             out.append(f"\n{finding.file}")
         where = f"dòng {finding.line}" if finding.line else "cả tệp"
-        level = "LỖI" if finding.severity == "error" else "Cảnh báo"
+        level = ("LỖI" if finding.severity == "error" else "Cảnh báo") + (" (đã chấp nhận)" if finding.accepted else "")
         out.append(f"  {where}: {level} [{finding.rule}] {finding.message}")
         out.append(f"      Cách sửa: {finding.fix}")
         if finding.basis:
             out.append(f"      Căn cứ: {finding.basis}")
+        if finding.accepted:
+            out.append(f"      Đã được chấp nhận đến ngày {_day(finding.accepted_until)}: {finding.accepted_reason} "
+                       f"({finding.accepted_by}); không bị trừ điểm.")
     return "\n".join(out).lstrip("\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,13 +25,19 @@ class BuildOptions:
     content_dir: Path = ROOT / "content"
     settings_file: Path = ROOT / "pelicanconf.py"
     relative_urls: bool | None = None  # None: as the settings file says
-    as_of: dt.date = field(default_factory=dt.date.today)  # the day the law is checked as of: the build day
+    as_of: dt.date | None = None  # the day the law is checked as of; None: the province's reference date for
+    # sample data (ngay_tham_chieu), else the build day — resolved once the province is read (``on``)
     timeout: float = 600.0  # seconds one commune may take to be read, checked and built
     changed_since: str | None = None  # a Git revision: only the communes changed since (a pull request's base)
     shard: tuple[int, int] | None = None  # (K, N): build every N-th commune, starting with the K-th; no index
     merge_from: tuple[Path, ...] = ()  # build no commune: take their sites from these outputs, build the index
     keep_last_good: bool = False  # a commune whose files have errors keeps its previous site (publishing)
     cache_dir: Path | None = None  # processed pictures by content hash; default .trangxa-cache beside the output
+
+    def on(self, reference: dt.date | None) -> "BuildOptions":
+        """These options with the day the run is checked as of decided: the one given, else the sample data's
+        reference date, else today."""
+        return replace(self, as_of=self.as_of or reference or dt.date.today())
 
     @property
     def partial(self) -> bool:

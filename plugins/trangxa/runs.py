@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from trangxa.aggregate.report import Quarter, QuarterReport, build_report
+from trangxa.aggregate.yearly import YearReport, rank, year_line
 from trangxa.build.communes import build_communes
 from trangxa.build.index import build_index
 from trangxa.build.plan import Plan
@@ -28,7 +29,7 @@ from trangxa.read.items import read_pages
 
 def check(options: BuildOptions, as_of: dt.date | None = None) -> list[CommuneCheck]:
     """``invoke check``: the selected communes read and checked as of ``as_of`` (the options' date by default)."""
-    province, folders = prepare(options)
+    province, folders, options = prepare(options)
     return check_communes(options, province, select(options, folders), as_of or options.as_of)
 
 
@@ -38,7 +39,7 @@ def build(options: BuildOptions) -> BuildResult:
     have not changed since its published site was built keeps that site (``plan``), and when nothing changed at
     all, nothing is written. A shard builds its communes only; a merge builds no commune, only the index over the
     sites the shards wrote."""
-    province, folders = prepare(options)
+    province, folders, options = prepare(options)
     selected = [] if options.merge_from else select(options, folders)
     plan = Plan.make(options, selected)
     if plan.unchanged(folders, options):
@@ -60,16 +61,32 @@ def build(options: BuildOptions) -> BuildResult:
 
 
 def report(options: BuildOptions, quarter: Quarter, as_of: dt.date | None = None) -> QuarterReport:
-    """``invoke report``: the quarter's report, checked as of ``as_of`` (by default the quarter's last day),
-    written with the provincial index into <output>/bao-cao/<quarter>/."""
-    province, folders = prepare(options)
+    """``invoke report``: the quarter's report, checked as of ``as_of`` (by default the quarter's last day) for the
+    quarter's period, written with the provincial index into <output>/bao-cao/<quarter>/."""
+    province, folders, options = prepare(options)
     day = as_of or quarter.end
-    result = build_report(province.profile, check_communes(options, province, folders, day), quarter, day)
+    checked = [c.at(province, day, quarter.period(day)) for c in check_communes(options, province, folders, day)]
+    result = build_report(province.profile, checked, quarter, day)
+    _write_index(options, province, folders, day, quarter_report=result)
+    return result
+
+
+def year_report(options: BuildOptions, year: int, as_of: dt.date | None = None) -> YearReport:
+    """``invoke report --year``: each commune's quarters of ``year`` and its rank, as of ``as_of`` (by default the
+    year's last day), written with the provincial index into <output>/bao-cao/<year>/."""
+    province, folders, options = prepare(options)
+    day = as_of or dt.date(year, 12, 31)
+    checked = check_communes(options, province, folders, day)
+    result = rank(year, day, [year_line(province, commune, year, day) for commune in checked])
+    _write_index(options, province, folders, day, year_report=result)
+    return result
+
+
+def _write_index(options: BuildOptions, province: Province, folders: list[Path], day: dt.date, **reports) -> None:
     with output_lock(options.output), staged(options.output, rebuild=set()) as stage:
         work = replace(options, output=stage.path, as_of=day)
         build_index(work, province, [folder.name for folder in folders], [],
-                    read_pages(options.content_dir / "tinh", province.profile), result)
-    return result
+                    read_pages(options.content_dir / "tinh", province.profile), **reports)
 
 
 def check_communes(options: BuildOptions, province: Province, folders: list[Path], as_of: dt.date) -> list[CommuneCheck]:
@@ -85,10 +102,12 @@ def check_communes(options: BuildOptions, province: Province, folders: list[Path
     return run_each(folders, work, stopped, options.jobs or _cores(), options.timeout)
 
 
-def prepare(options: BuildOptions) -> tuple[Province, list[Path]]:
+def prepare(options: BuildOptions) -> tuple[Province, list[Path], BuildOptions]:
+    """The province, its communes' folders, and the options with the day the run is checked as of decided."""
     if not options.communes_dir.is_dir():
         raise BuildError(f"Không có thư mục các xã: {options.communes_dir}")
-    return load_province(options.province_path()), discover(options.communes_dir)
+    province = load_province(options.province_path())
+    return province, discover(options.communes_dir), options.on(province.reference_date)
 
 
 def select(options: BuildOptions, folders: list[Path]) -> list[Path]:

@@ -14,6 +14,7 @@ from trangxa.law.profile import Category, Profile, RecordType
 from trangxa.text import slugify
 
 COMMUNES_FOLDER = "communes"  # where the communes sit in the repository
+PLACEHOLDER = "Nội dung viết ở đây."  # a template's body text, to be replaced: published as is, it is a finding
 EXAMPLES = {"date": "20/11/2026", "time": '"07:30"', "number": "0", "url": "https://", "files": "[]",
             "file": "", "image": "", "list": "[]", "email": "ten@donvi.gov.vn",
             "phone": "0290 3831 000", "photos": "\n  - tep: anh-1.jpg\n    mo_ta: Mô tả ảnh"}
@@ -31,7 +32,7 @@ def template_text(record_type: RecordType, values: dict | None = None) -> str:
         lines.append(f"# {spec.label} ({need}{hint})\n{spec.key}: {value}".rstrip() + "\n")
     header = "".join(lines)
     if record_type.prose:
-        return f"---\n{header}---\nNội dung viết ở đây.\n"
+        return f"---\n{header}---\n{PLACEHOLDER}\n"
     return header
 
 

@@ -33,6 +33,8 @@ WIDGETS = {
     "files": {"widget": "file", "choose_url": False, "media_library": {"config": {"multiple": True}}},
     "photos": {"widget": "list", "fields": [{"name": "tep", "label": "Ảnh", "widget": "image", "choose_url": False},
                                             {"name": "mo_ta", "label": "Mô tả ảnh", "widget": "string"}]},
+    "docnumber": {"widget": "string"},  # checked against the profile's abbreviations when the site is built
+    "dates": {"widget": "list", "field": {"name": "ngay", "label": "Ngày", **DATE}},
 }
 OTHERS = "Khác"  # the menu's entry for the top-level categories without a menu place
 

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from trangxa.aggregate.report import QuarterReport, write_csv, write_xlsx
+from trangxa.aggregate import yearly
+from trangxa.aggregate.report import ACTION_RULE, QuarterReport, write_csv, write_xlsx
+from trangxa.checks.status import SCORE_RULE
 from trangxa.build.jobs import SETTINGS_KEY, IndexJob, RenderResult
 from trangxa.law import findings
 from trangxa_render import pages as output
@@ -46,6 +48,10 @@ class ProvinceGenerator(Generator):
                 "shared_pages": self.pages,
                 "dashboard_columns": dashboard_columns(profile),
                 "report": self.report,
+                "year_report": self.job.year_report,
+                "score_rule": SCORE_RULE,
+                "action_rule": ACTION_RULE,
+                "rank_rule": yearly.RANK_RULE,
             }
         )
 
@@ -67,6 +73,8 @@ class ProvinceGenerator(Generator):
                    breadcrumbs=[("Ý nghĩa các thông báo kiểm tra", "trang/thong-bao-kiem-tra/")])
         if self.report:
             self._write_report(write, self.report)
+        if self.job.year_report:
+            self._write_year(write, self.job.year_report)
         pages_dir = self.job.pages_source
         output.copy_assets(str(pages_dir), str(Path(self.output_path) / "trang"), page_assets(pages_dir))
         site_url = self.settings["SITEURL"]
@@ -108,6 +116,19 @@ class ProvinceGenerator(Generator):
             write_xlsx(report, xlsx_file)
         write.page(f"{folder}index.html", "report", file_name=name,
                    breadcrumbs=[(f"Báo cáo {report.quarter.label}", folder)])
+
+
+    def _write_year(self, write: output.PageWriter, report) -> None:
+        """The yearly ranking as a page, with its CSV and XLSX beside it."""
+        folder = f"bao-cao/{report.year}/"
+        target = Path(self.output_path) / folder
+        name = f"bao-cao-{report.year}"
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        yearly.write_csv(report, target / f"{name}.csv")
+        yearly.write_xlsx(report, target / f"{name}.xlsx")
+        write.page(f"{folder}index.html", "year_report", file_name=name, year=report,
+                   breadcrumbs=[(f"Đánh giá năm {report.year}", folder)])
 
 
 def group_by_type(summaries: list[dict], profile) -> list[tuple[str, str, list[dict]]]:

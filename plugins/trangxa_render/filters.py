@@ -47,7 +47,23 @@ def date_from_iso(value: str) -> str:
         return ""
 
 
+def leaders(pages: list, category, today: dt.date) -> dict:
+    """A leaders' listing split as the law reads it (the same test as the checks): who holds a post now, who held
+    one before ("Lãnh đạo qua các thời kỳ"), and the posts the page says are vacant."""
+    from trangxa.checks.rules.leaders import is_former, post_title
+
+    rule = category.rules.get("term_ended_not_current")
+    if not rule:
+        return {"current": list(pages), "former": [], "vacant": []}
+    former = [page for page in pages if is_former(page.entry, rule, today)]
+    vacant_field = rule.get("vacant")
+    vacant = [post_title(str(page.record.get(rule["post"][-1], "")), rule) for page in former
+              if vacant_field and str(page.record.get(vacant_field, "")).casefold() == "có"]
+    return {"current": [page for page in pages if page not in former], "former": former, "vacant": vacant}
+
+
 FILTERS = {
+    "leaders": leaders,
     "date_from_iso": date_from_iso,
     "date_vi": date_vi,
     "iso_date": iso_date,

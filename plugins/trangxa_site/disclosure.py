@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pelican.contents import Content
 
 from trangxa.checks import published_on
-from trangxa.checks.rules.budget import QUARTER_NAMES
+from trangxa.checks.periods import QUARTER_NAMES
 from trangxa.law.profile import Profile
 
 DEMOCRACY_LAW = "Thực hiện dân chủ ở cơ sở Điều 11"  # the basis that puts a category in the quarterly register
@@ -65,3 +65,27 @@ def by_quarter(profile: Profile, items: list[Content]) -> list[tuple[str, list[D
             quarters.setdefault(key, []).append(_disclosure(item, democratic[item.category_slug], profile))
     return [(f"Quý {QUARTER_NAMES[q]}/{y}", sorted(rows, key=lambda r: r.published))
             for (y, q), rows in sorted(quarters.items(), reverse=True)]
+
+
+@dataclass(frozen=True)
+class NotArising:
+    """One "không phát sinh" declaration as the Tiếp cận thông tin page lists it."""
+
+    title: str
+    categories: tuple[str, ...]  # the names of the categories it covers
+    period: str
+    published: dt.date | None
+    url: str
+
+
+def not_arising(profile: Profile, items: list[Content]) -> list[NotArising]:
+    """Every "không phát sinh" declaration, newest first, with the categories and the quarters it covers."""
+    from trangxa.checks.declared import declarations
+
+    pages = {item.entry.rel: item for item in items}
+    rows = []
+    for found in declarations(profile, [item.entry for item in items]):
+        names = tuple(profile.category(slug).name for slug in found.categories)
+        page = pages[found.item.rel]
+        rows.append(NotArising(page.title, names, found.period or "chưa rõ kỳ", published_on(found.item), page.url))
+    return sorted(rows, key=lambda row: row.published or dt.date.min, reverse=True)

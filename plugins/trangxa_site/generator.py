@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from trangxa import scaffold
 from trangxa.aggregate.summary import SUMMARY_FILE, commune_summary
 from trangxa.build.jobs import SETTINGS_KEY, CommuneJob, RenderResult
+from trangxa.checks.status import SCORE_RULE
 from trangxa.law.profile import HomeBlock
 from trangxa_admin import write_admin
 from trangxa_render import pages as outputs
@@ -84,6 +85,11 @@ class CommuneGenerator(Generator):
                                                          category, today),
             "statuses": checked.statuses,
             "score": checked.score,
+            "score_rule": SCORE_RULE,
+            "period": checked.period,
+            "errors": sum(f.severity == "error" for f in checked.counted),
+            "accepted": [f for f in checked.findings if f.accepted],
+            "not_arising": disclosure.not_arising(self.profile, self.items),
             "disclosures": disclosure.catalogue(self.profile, self.items),
             "quarters": disclosure.by_quarter(self.profile, self.items),
             "pictures": self.pictures,

@@ -1,7 +1,12 @@
 """The quarterly report a province sends (hằng quý thống kê, tổng hợp, báo cáo UBND tỉnh): per commune and per
 category, what was published in the quarter, the on-time ratio of items under a deadline, missing required
-categories, stale pages, and the communes that need action. Written as HTML, CSV and XLSX from the same rows,
-reproducible from the content and the check date (by default the quarter's last day)."""
+categories, stale pages, and the communes that need action. Written as HTML, CSV and XLSX from the same rows.
+
+A quarter's report counts only what belongs to the quarter: the findings of the commune's check that fell due in it
+or held during it (``checks.status.in_period``), the records posted in it. The check date (``--as-of``, by default
+the quarter's last day) only decides what had been posted by then; a report checked before the quarter's end covers
+the quarter so far and says so (``QuarterReport.covers``). The commune's states and score in it are those its status
+page shows on the same day, from the same functions."""
 
 from __future__ import annotations
 
@@ -11,15 +16,16 @@ import re
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
-from trangxa.checks import published_on
-from trangxa.checks.rules.budget import QUARTER_NAMES, quarter_end
 from trangxa.checks.commune import CommuneCheck
+from trangxa.checks.periods import QUARTER_NAMES, quarter_end
+from trangxa.checks.status import LABELS, SCORE_RULE
 from trangxa.law.findings import rule_status
 from trangxa.law.profile import Profile
 
 QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 DEADLINE_RULES = ("deadline", "publish_before", "answer_within")
 ACTION_SCORE = 80  # below this, or with a required category missing, a commune needs action
+ACTION_RULE = f"Cần khắc phục: còn thiếu chuyên mục bắt buộc hoặc điểm dưới {ACTION_SCORE}."
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,10 @@ class Quarter:
         number = (day.month - 1) // 3  # the current quarter's number minus one
         return cls(day.year, number) if number else cls(day.year - 1, 4)
 
+    @classmethod
+    def of(cls, day: dt.date) -> "Quarter":
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
     @property
     def start(self) -> dt.date:
         return dt.date(self.year, self.number * 3 - 2, 1)
@@ -54,6 +64,10 @@ class Quarter:
     @property
     def label(self) -> str:
         return f"Quý {QUARTER_NAMES[self.number]}/{self.year}"
+
+    def period(self, as_of: dt.date) -> tuple[dt.date, dt.date]:
+        """The days a report checked on ``as_of`` covers: the quarter, or the part of it up to ``as_of``."""
+        return self.start, min(self.end, as_of)
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,10 @@ class Row:
     def on_time_ratio(self) -> float | None:
         return round(100 * self.on_time / self.with_deadline, 1) if self.with_deadline else None
 
+    @property
+    def state_label(self) -> str:
+        return LABELS.get(self.state, self.state)
+
 
 @dataclass(frozen=True)
 class CommuneLine:
@@ -85,6 +103,10 @@ class CommuneLine:
     stale: int
     needs_action: bool
     failed: str = ""  # why the commune could not be read or built ("" when it was): counted as failed, not scored
+    with_deadline: int = 0
+    on_time: int = 0
+    errors: int = 0  # errors that count in the quarter (not accepted by the province)
+    accepted: int = 0  # findings the province accepted
 
 
 @dataclass(frozen=True)
@@ -94,9 +116,28 @@ class QuarterReport:
     rows: tuple[Row, ...]
     communes: tuple[CommuneLine, ...]
 
+    @property
+    def covers(self) -> tuple[dt.date, dt.date]:
+        return self.quarter.period(self.as_of)
+
+    @property
+    def to_date(self) -> bool:
+        """Checked before the quarter ended: the figures are the quarter's so far."""
+        return self.as_of < self.quarter.end
+
+    @property
+    def coverage(self) -> str:
+        """What the report says on its face about the days it covers."""
+        start, end = self.covers
+        text = f"Số liệu từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
+        if self.to_date:
+            return f"{text} (quý chưa kết thúc: số liệu của quý tính đến ngày kiểm tra)"
+        return f"{text}, kiểm tra ngày {self.as_of:%d/%m/%Y}"
+
 
 def build_report(profile: Profile, checked: list[CommuneCheck], quarter: Quarter, as_of: dt.date) -> QuarterReport:
-    """Every commune's part; one that could not be read (no usable commune.yml, a crash) is a failed line."""
+    """Every commune's part (each already checked on ``as_of`` for the quarter's period, ``CommuneCheck.at``); one
+    that could not be read (no usable commune.yml, a crash) is a failed line."""
     parts = [commune_part(profile, commune, quarter) if commune.commune else failed_part(commune.slug, commune.name,
              _reason(commune)) for commune in checked]
     return assemble(quarter, as_of, parts)
@@ -120,9 +161,11 @@ def from_summaries(quarter: Quarter, summaries: list[dict]) -> QuarterReport | N
 
 
 def commune_part(profile: Profile, commune: CommuneCheck, quarter: Quarter) -> tuple[tuple[Row, ...], CommuneLine]:
-    """One commune's rows and line of the quarter's report — computed where the commune is built (its items are at
-    hand there) and kept in its summary, so the provincial report never reads a commune again."""
-    rows = tuple(_row(profile, commune, slug, quarter) for slug in _categories(profile))
+    """One commune's rows and line of the quarter's report, from a check for the quarter's period — computed where
+    the commune is built (its items are at hand there) and kept in its summary, so the provincial report never
+    reads a commune again."""
+    late_files = {f.file for f in commune.counted if rule_status(f.rule) == "late"}
+    rows = tuple(_row(profile, commune, slug, quarter, late_files) for slug in _categories(profile))
     return rows, _line(profile, commune, list(rows))
 
 
@@ -148,11 +191,14 @@ def _categories(profile: Profile) -> list[str]:
     return [cat.slug for cat in profile.categories if cat.required != "generated" and not profile.children(cat.slug)]
 
 
-def _row(profile: Profile, commune: CommuneCheck, slug: str, quarter: Quarter) -> Row:
+def _row(profile: Profile, commune: CommuneCheck, slug: str, quarter: Quarter, late_files: set[str]) -> Row:
+    """Only the category's own records count (not its introduction, nor a "không phát sinh" declaration), those
+    posted in the period and by the check date."""
     category = profile.category(slug)
-    in_quarter = [item for item in commune.items if item.category == slug
-                  and quarter.start <= (published_on(item) or dt.date.min) <= quarter.end]
-    late_files = {f.file for f in commune.findings if rule_status(f.rule) == "late"}
+    start, end = commune.period or quarter.period(commune.as_of)
+    in_quarter = [item for item in commune.items if item.category == slug and not item.lang
+                  and item.record_type == category.record_type
+                  and start <= (item.posted or item.date or dt.date.min) <= end]
     timed = in_quarter if any(rule in category.rules for rule in DEADLINE_RULES) else []
     on_time = sum(f"{commune.slug}/{item.rel}" not in late_files for item in timed)
     state = next((s.state for s in commune.statuses if s.slug == slug), "empty")
@@ -163,48 +209,71 @@ def _line(profile: Profile, commune: CommuneCheck, rows: list[Row]) -> CommuneLi
     missing = tuple(row.category_name for row in rows if row.state == "missing"
                     and profile.category(row.category).required == "always")
     timed = sum(row.with_deadline for row in rows)
-    ratio = round(100 * sum(row.on_time for row in rows) / timed, 1) if timed else None
+    on_time = sum(row.on_time for row in rows)
+    ratio = round(100 * on_time / timed, 1) if timed else None
     stale = sum(row.state == "stale" for row in rows)
+    errors = sum(f.severity == "error" for f in commune.counted)
+    accepted = sum(f.accepted for f in commune.findings)
     return CommuneLine(commune.slug, commune.name, commune.score, sum(row.published for row in rows), ratio,
-                       missing, stale, bool(missing) or commune.score < ACTION_SCORE)
+                       missing, stale, bool(missing) or commune.score < ACTION_SCORE, "", timed, on_time, errors,
+                       accepted)
 
 
 DETAIL_HEADER = ("Mã xã", "Tên xã", "Mã chuyên mục", "Chuyên mục", "Số mục đăng trong quý", "Số mục có thời hạn",
-                 "Số mục đúng hạn", "Tỷ lệ đúng hạn (%)", "Tình trạng")
-SUMMARY_HEADER = ("Mã xã", "Tên xã", "Điểm", "Số mục đăng trong quý", "Tỷ lệ đúng hạn (%)",
+                 "Số mục đúng hạn", "Tỷ lệ đúng hạn (%)", "Tình trạng", "Kỳ báo cáo")
+SUMMARY_HEADER = ("Mã xã", "Tên xã", "Điểm", "Số lỗi", "Số mục đăng trong quý", "Tỷ lệ đúng hạn (%)",
                   "Số chuyên mục bắt buộc còn thiếu", "Số chuyên mục chưa cập nhật", "Cần khắc phục", "Ghi chú")
 
 
+def period_text(report: QuarterReport) -> str:
+    start, end = report.covers
+    return f"{report.quarter.label}: {start:%d/%m/%Y} – {end:%d/%m/%Y}"
+
+
 def detail_rows(report: QuarterReport) -> list[tuple]:
+    period = period_text(report)
     return [(r.commune, r.commune_name, r.category, r.category_name, r.published, r.with_deadline, r.on_time,
-             r.on_time_ratio, r.state) for r in report.rows]
+             r.on_time_ratio, r.state_label, period) for r in report.rows]
 
 
 def summary_rows(report: QuarterReport) -> list[tuple]:
-    return [(c.commune, c.commune_name, "" if c.failed else c.score, c.published, c.on_time_ratio, len(c.missing),
-             c.stale, "Có" if c.needs_action else "Không", f"Không tạo được trang: {c.failed}" if c.failed else "")
+    return [(c.commune, c.commune_name, "" if c.failed else c.score, "" if c.failed else c.errors, c.published,
+             c.on_time_ratio, len(c.missing), c.stale, "Có" if c.needs_action else "Không", _note(c))
             for c in report.communes]
 
 
-def write_csv(report: QuarterReport, path: Path) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel opens Vietnamese text right
+def _note(line: CommuneLine) -> str:
+    if line.failed:
+        return f"Không tạo được trang: {line.failed}"
+    return f"{line.accepted} phát hiện đã được tỉnh chấp nhận" if line.accepted else ""
+
+
+def write_table_csv(path: Path, header: tuple, rows: list[tuple]) -> None:
+    """A table as CSV (a byte-order mark, so that Excel opens Vietnamese text right); None as an empty cell."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(DETAIL_HEADER)
-        writer.writerows(("" if value is None else value for value in row) for row in detail_rows(report))
+        writer.writerow(header)
+        writer.writerows(("" if value is None else value for value in row) for row in rows)
 
 
-def write_xlsx(report: QuarterReport, path: Path) -> None:
+def write_book(path: Path, sheets: list[tuple[str, list[tuple]]]) -> None:
+    """Sheets of rows (a title line, the header, the rows …) as an XLSX workbook."""
     from openpyxl import Workbook
 
     book = Workbook()
-    summary = book.active
-    summary.title = "Tổng hợp"
-    summary.append((f"Báo cáo {report.quarter.label}, kiểm tra ngày {report.as_of:%d/%m/%Y}",))
-    summary.append(SUMMARY_HEADER)
-    for row in summary_rows(report):
-        summary.append(row)
-    detail = book.create_sheet("Chi tiết")
-    detail.append(DETAIL_HEADER)
-    for row in detail_rows(report):
-        detail.append(row)
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(tuple("" if value is None else value for value in row))
     book.save(path)
+
+
+def write_csv(report: QuarterReport, path: Path) -> None:
+    write_table_csv(path, DETAIL_HEADER, detail_rows(report))
+
+
+def write_xlsx(report: QuarterReport, path: Path) -> None:
+    title = (f"Báo cáo {report.quarter.label}. {report.coverage}.",)
+    summary = [title, (SCORE_RULE,), (ACTION_RULE,), SUMMARY_HEADER, *summary_rows(report)]
+    write_book(path, [("Tổng hợp", summary), ("Chi tiết", [title, DETAIL_HEADER, *detail_rows(report)])])

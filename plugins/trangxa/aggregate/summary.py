@@ -23,7 +23,7 @@ def commune_summary(province, checked, quarter_part: dict) -> dict:
     """What the provincial index shows of a commune: who it is, where its site is, how it stands, its news."""
     commune, profile = checked.commune, province.profile
     originals = [item for item in checked.items if not item.lang]
-    dates = [item.posted for item in originals if item.posted and item.posted <= checked.as_of]
+    dates = [day for day in (item.posted or item.date for item in originals) if day and day <= checked.as_of]
     news = profile.home.news
     news_items = [item for item in originals if news and item.category == news.category and item.date]
     news_items.sort(key=lambda item: (-item.date.toordinal(), item.title))
@@ -39,8 +39,9 @@ def commune_summary(province, checked, quarter_part: dict) -> dict:
         "news": [_news_entry(item, profile) for item in news_items[: profile.home.index_news]],
         "score": checked.score,
         "statuses": {status.slug: status.state for status in checked.statuses},
-        "problems": {"error": sum(f.severity == "error" for f in checked.findings),
-                     "warning": sum(f.severity == "warning" for f in checked.findings)},
+        "problems": {"error": sum(f.severity == "error" and not f.accepted for f in checked.findings),
+                     "warning": sum(f.severity == "warning" and not f.accepted for f in checked.findings),
+                     "accepted": sum(f.accepted for f in checked.findings)},
         "report": quarter_part,
     }
 

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from trangxa.aggregate.report import Quarter, QuarterReport, from_summaries
+from trangxa.aggregate.yearly import YearReport
 from trangxa.aggregate.summary import failed_summary, read_summaries
 from trangxa.build.jobs import IndexJob
 from trangxa.build.render import render
@@ -19,14 +20,16 @@ from trangxa.read.items import Reading
 
 
 def build_index(options: BuildOptions, province: Province, slugs: list[str], results: list[SiteResult],
-                pages: Reading, report: QuarterReport | None = None) -> SiteResult:
-    """The index into ``options.output``, over the sites there; ``report`` replaces the last closed quarter's."""
+                pages: Reading, quarter_report: QuarterReport | None = None,
+                year_report: YearReport | None = None) -> SiteResult:
+    """The index into ``options.output``, over the sites there; ``quarter_report`` replaces the last closed
+    quarter's; a ``year_report`` is written beside it."""
     started = time.perf_counter()
     summaries = index_summaries(options.output, province, slugs, results)
-    report = report or from_summaries(Quarter.last_closed(options.as_of), summaries)
+    report = quarter_report or from_summaries(Quarter.last_closed(options.as_of), summaries)
     with tempfile.TemporaryDirectory(prefix="trangxa-render-") as scratch:
         job = IndexJob(province, options.as_of, tuple(summaries), tuple(pages.items), options.content_dir / "tinh",
-                       report, options.cache_path(), Path(scratch, "result.json"))
+                       report, options.cache_path(), Path(scratch, "result.json"), year_report)
         built, rendered = render(options, job, options.output, province.site_url, province.name)
     findings = page_findings(pages, "content/tinh") + rendered.findings
     return SiteResult("tinh", built, tuple(findings), rendered.pages, time.perf_counter() - started)

@@ -57,6 +57,7 @@ class IndexJob:
     report: QuarterReport | None
     cache: Path
     result: Path
+    year_report: object = None  # a YearReport to write beside the quarter's (invoke report --year)
 
     commune = None  # templates and plugins tell the index from a commune by this
 

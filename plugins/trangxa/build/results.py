@@ -23,7 +23,8 @@ class SiteResult:
     @property
     def content_errors(self) -> bool:
         """Errors in the files themselves (unreadable, invalid fields) — not gaps the law checks find."""
-        return not self.built or any(f.severity == "error" and rule_status(f.rule) is None for f in self.findings)
+        return not self.built or any(f.severity == "error" and rule_status(f.rule) is None and not f.accepted
+                                     for f in self.findings)
 
     @property
     def failure(self) -> str:

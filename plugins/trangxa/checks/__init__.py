@@ -20,11 +20,14 @@ from trangxa.law.profile import Category, Profile
 
 @dataclass(frozen=True)
 class Hit:
-    """A rule broken by an item (``rel`` its file) or by a category as a whole (``rel`` its folder)."""
+    """A rule broken by an item (``rel`` its file) or by a category as a whole (``rel`` its folder). ``on``: the day
+    it belongs to — when an obligation fell due (a late posting, a week without reception) or when a state began (a
+    page went stale) — which places it in a quarter's report."""
 
     rel: str
     problem: Problem
     category: str
+    on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,11 @@ class CheckContext:
     items: tuple[Item, ...]  # only what was published by ``as_of``
     as_of: dt.date
     calendar: WorkCalendar
+    since: dt.date | None = None  # when the commune's obligations began (its establishment, its site's start)
+
+    def owed(self, day: dt.date) -> bool:
+        """Whether something due on ``day`` was owed at all: nothing is owed for a time before the unit existed."""
+        return self.since is None or day >= self.since
 
     def in_category(self, slug: str) -> list[Item]:
         return [item for item in self.items if item.category == slug]
@@ -55,8 +63,9 @@ def visible(items: list[Item], as_of: dt.date) -> tuple[Item, ...]:
     return tuple(item for item in items if not item.lang and (published_on(item) or as_of) <= as_of)
 
 
-def run_checks(profile: Profile, items: list[Item], as_of: dt.date, calendar: WorkCalendar) -> list[Hit]:
+def run_checks(profile: Profile, items: list[Item], as_of: dt.date, calendar: WorkCalendar,
+               since: dt.date | None = None) -> list[Hit]:
     from trangxa.checks import rules  # the rule modules, in the order their findings are listed
 
-    ctx = CheckContext(profile, visible(items, as_of), as_of, calendar)
+    ctx = CheckContext(profile, visible(items, as_of), as_of, calendar, since)
     return [hit for rule in rules.ALL for hit in rule.check(ctx)]

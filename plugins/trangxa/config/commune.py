@@ -7,6 +7,7 @@ other communes build.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,14 @@ class Commune:
     languages: tuple[str, ...]
     emblem: str
     description: str
+    established: dt.date | None = None  # ngay_thanh_lap: nothing is owed for a time before the unit existed
+    site_start: dt.date | None = None  # ngay_bat_dau_trang: the site's first day, when later
+
+    @property
+    def obligations_since(self) -> dt.date | None:
+        """The first day the law's publishing duties apply to this commune's page (None: not declared)."""
+        days = [day for day in (self.established, self.site_start) if day]
+        return max(days) if days else None
 
 
 IDENTITY_TYPE = "don-vi"  # the record type of commune.yml in the profile
@@ -81,6 +90,8 @@ def _commune(path: Path, values: dict, profile: Profile) -> Commune:
         languages=values.get("ngon_ngu", ("vi",)),
         emblem=values.get("bieu_trung", ""),
         description=values.get("mo_ta", ""),
+        established=values.get("ngay_thanh_lap"),
+        site_start=values.get("ngay_bat_dau_trang"),
     )
 
 

@@ -7,10 +7,12 @@ concerns every commune.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from trangxa.checks.waivers import Waiver
 from trangxa.law.calendar import WorkCalendar
 from trangxa.law.findings import ProblemError, place
 from trangxa.law.loading import load_profile
@@ -56,6 +58,18 @@ PROVINCE: dict[str, Key] = {
         "khi_co_loi": Key("choice", "Xã có tệp lỗi khi xuất bản: giu-ban-cu — giữ bản đã đăng; dang-kem-canh-bao "
                           "— vẫn đăng, kèm cảnh báo", default="giu-ban-cu", choices=ON_ERROR),
     }),
+    "ngay_tham_chieu": Key("date", "Dữ liệu mẫu: ngày mọi lần kiểm tra, tạo trang và báo cáo được tính theo (nếu không "
+                           "chỉ định --as-of), để trang mẫu hôm nay và mọi ngày sau đều như nhau; trang ghi \"tình trạng "
+                           "tính đến\" ngày này", example="20/11/2026"),
+    "chap_nhan": Key("list", "Các phát hiện tỉnh đã xem xét và chấp nhận: vẫn hiện, ghi là đã chấp nhận, không bị "
+                     "trừ điểm đến hết ngày den_ngay", item=Key("section", "một trường hợp chấp nhận", keys={
+        "xa": Key("text", "thư mục của xã (slug)", required=True),
+        "quy_tac": Key("text", "mã quy tắc của phát hiện (ví dụ reception-week-missing)", required=True),
+        "tep": Key("text", "tệp hoặc thư mục, tính từ thư mục của xã (bỏ trống: mọi tệp)", default=""),
+        "ly_do": Key("text", "lý do chấp nhận", required=True),
+        "nguoi_quyet_dinh": Key("text", "người, cơ quan quyết định", required=True),
+        "den_ngay": Key("date", "chấp nhận đến hết ngày này", required=True),
+    })),
     "bo_sung": Key("any", "Phần bổ sung của tỉnh, cùng dạng một hồ sơ pháp lý, gộp theo slug chuyên mục và tên "
                    "mẫu (remove: true để bỏ) — ví dụ categories: [{slug: tin-tuc, rules: {quota_per_month: 4}}]"),
 }
@@ -76,6 +90,8 @@ class Province:
     keep_last_good: bool = True  # publishing: a commune whose files have errors keeps its last good site
     repository: dict = field(default_factory=dict)  # the Git web UI staff edit in: platform, url, branch
     feedback: dict = field(default_factory=dict)  # where ratings and opinions go: url (a form service), email, unit
+    reference_date: dt.date | None = None  # sample data: the day every run is checked as of, unless told otherwise
+    waivers: tuple[Waiver, ...] = ()  # findings the province accepted, until a date
 
     def commune_url(self, commune: "Commune") -> str:
         if self.url_mode == "ten-mien":
@@ -95,6 +111,7 @@ def load_province(path: Path, profile_override: str | None = None) -> Province:
         raise ProfileError(f"{path}{where}: {finding.message} {finding.fix}") from None
     values, errors = check(mapping.data, PROVINCE, path.name, mapping.paths)
     errors += _feedback_errors(values.get("phan_hoi"), path.name, mapping.paths)
+    errors += _waiver_errors(values, path.name, mapping.paths)
     profile = None
     try:
         profile = load_profile(profile_override or values["ho_so_phap_ly"], values.get("bo_sung"), overlay_file=path.name,
@@ -111,6 +128,20 @@ def _feedback_errors(feedback: dict | None, file: str, paths: dict) -> list[Conf
         return [ConfigError(file, paths.get("phan_hoi"), "phan_hoi cần dia_chi (https://…, nơi nhận biểu mẫu) "
                                                          "hoặc thu_dien_tu.")]
     return []
+
+
+def _waiver_errors(values: dict, file: str, paths: dict) -> list[ConfigError]:
+    """A reference date freezes every check: only sample data may have one. A waiver names a rule that exists."""
+    from trangxa.law.findings import rules
+
+    errors = []
+    if values.get("ngay_tham_chieu") and not values.get("du_lieu_mau"):
+        errors.append(ConfigError(file, paths.get("ngay_tham_chieu"), "ngay_tham_chieu chỉ dùng cho dữ liệu mẫu "
+                                  "(du_lieu_mau: true): trang thật được kiểm tra theo ngày tạo trang."))
+    known = rules()
+    errors += [ConfigError(file, paths.get(f"chap_nhan.{n}.quy_tac"), f'chap_nhan: không có quy tắc "{w.get("quy_tac")}".')
+               for n, w in enumerate(values.get("chap_nhan", ())) if w.get("quy_tac") and w["quy_tac"] not in known]
+    return errors
 
 
 def _province(values: dict, profile: Profile) -> Province:
@@ -131,4 +162,7 @@ def _province(values: dict, profile: Profile) -> Province:
                     "branch": repository["nhanh"]} if repository else {},
         feedback={"url": feedback.get("dia_chi", ""), "email": feedback.get("thu_dien_tu", ""),
                   "unit": feedback.get("don_vi", "")} if feedback else {},
+        reference_date=values.get("ngay_tham_chieu") if values["du_lieu_mau"] else None,
+        waivers=tuple(Waiver(w["xa"], w["quy_tac"], w["tep"], w["ly_do"], w["nguoi_quyet_dinh"], w["den_ngay"])
+                      for w in values.get("chap_nhan", ())),
     )

@@ -16,6 +16,8 @@ import yaml
 
 CATALOGUE = Path(__file__).with_name("messages.vi.yml")
 SEVERITIES = ("error", "warning")
+# what a finding that no law asks for cites: the format the system reads (a file it cannot read, say)
+TECHNICAL_BASIS = "Yêu cầu kỹ thuật của hệ thống (định dạng tệp nội dung), không phải quy định pháp luật"
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,13 @@ class Problem:
 
 
 class ProblemError(Exception):
-    """Raised when a file cannot be read at all; carries the problem that says why."""
+    """Raised when a file cannot be read at all; carries the problem that says why (``problems``: every problem
+    found in it, when more than one could be — a repeated key, and the record's other errors)."""
 
-    def __init__(self, problem: Problem):
+    def __init__(self, problem: Problem, problems: tuple[Problem, ...] = ()):
         super().__init__(problem.rule)
         self.problem = problem
+        self.problems = problems or (problem,)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,20 @@ class Finding:
     message: str
     fix: str
     basis: str = ""
+    category: str = ""  # the category the finding is about ("" when it is in no category)
+    on: str = ""  # ISO date it belongs to: when an obligation fell due, or a state began ("" when undated)
+    accepted_until: str = ""  # accepted by the province (a waiver) until this ISO date; it then costs nothing
+    accepted_reason: str = ""
+    accepted_by: str = ""
+
+    @property
+    def accepted(self) -> bool:
+        return bool(self.accepted_until)
+
+    @property
+    def period_kind(self) -> str:
+        """"event" (it happened once: a late posting, a week without reception) or "state" (it holds until fixed)."""
+        return _catalogue()[self.rule].get("period", "state")
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -60,8 +78,10 @@ def _catalogue() -> dict:
         return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def place(problem: Problem, commune: str, file: str, basis: str = "") -> Finding:
-    """The problem as a finding in ``file`` of ``commune``, worded from the catalogue."""
+def place(problem: Problem, commune: str, file: str, basis: str = "", category: str = "", on: str = "") -> Finding:
+    """The problem as a finding in ``file`` of ``commune``, worded from the catalogue. Its legal basis: the rule's
+    own (``basis:`` in the catalogue — accessibility, Unicode text, the domain name …), else the caller's (the legal
+    basis of the category the file is in), else that it is a technical requirement — never empty."""
     entry = _catalogue()[problem.rule]
     params = {key: _show(value) for key, value in problem.params.items()}
     return Finding(
@@ -73,7 +93,9 @@ def place(problem: Problem, commune: str, file: str, basis: str = "") -> Finding
         severity=entry["severity"],
         message=entry["message"].format(**params).strip(),
         fix=entry["fix"].format(**params).strip(),
-        basis=basis or entry.get("basis", ""),
+        basis=entry.get("basis") or basis or TECHNICAL_BASIS,
+        category=category,
+        on=on,
     )
 
 

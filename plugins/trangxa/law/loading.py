@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trangxa.law.profile import (Category, CommuneType, FieldSpec, Home, HomeBlock, Language, Listing, Profile,
-                                 ProfileError, RecordType)
+from trangxa.law.profile import (NUMBERING_MAPS, Category, CommuneType, FieldSpec, Home, HomeBlock, Language,
+                                 Listing, NotArising, Profile, ProfileError, RecordType)
 from trangxa.law.schema import CATEGORY, PROFILE
 from trangxa.schema import ConfigError, check
 
@@ -72,7 +72,7 @@ def merge(base: dict, overlay: dict) -> dict:
             result[key] = _merge_list(base.get(key, []), value)
         elif key in ("record_types", "commune_types", "languages"):
             result[key] = _merge_named(base.get(key, {}), value)
-        elif key == "home":
+        elif key in ("home", "not_arising") or key in NUMBERING_MAPS:  # a province adds a kind without repeating the list
             result[key] = {**base.get(key, {}), **value}
         else:
             result[key] = value
@@ -106,12 +106,14 @@ def _merge_named(base: dict, overlay: dict) -> dict:
 
 def _build(raw: dict, profile_id: str) -> Profile:
     errors: list[str] = []
-    record_types = {name: _record_type(name, spec, errors) for name, spec in raw.get("record_types", {}).items()}
+    maps = {name: dict(raw.get(name, {})) for name in NUMBERING_MAPS}
+    record_types = {name: _record_type(name, spec, maps, errors) for name, spec in raw.get("record_types", {}).items()}
     categories = tuple(_category(entry, record_types, errors) for entry in raw.get("categories", []))
     slugs = {cat.slug for cat in categories}
     errors += [f"Chuyên mục '{cat.slug}' không có chuyên mục cha '{cat.parent_slug}'." for cat in categories
                if cat.parent_slug and cat.parent_slug not in slugs]
     home = _home(raw.get("home", {}), slugs, errors)
+    not_arising = _not_arising(raw.get("not_arising"), record_types, errors)
     if errors:
         raise ProfileError([ConfigError(f"hồ sơ pháp lý {profile_id}", None, error) for error in errors])
     return Profile(
@@ -124,11 +126,23 @@ def _build(raw: dict, profile_id: str) -> Profile:
         commune_types={slug: CommuneType(slug, **spec) for slug, spec in raw.get("commune_types", {}).items()},
         languages={code: Language(code, **spec) for code, spec in raw.get("languages", {}).items()},
         home=home,
+        **maps,
+        not_arising=not_arising,
     )
 
 
-def _record_type(name: str, spec: dict, errors: list[str]) -> RecordType:
-    fields = tuple(_field(key, value, name, errors) for key, value in spec.get("fields", {}).items())
+def _not_arising(raw: dict | None, record_types: dict, errors: list[str]) -> NotArising | None:
+    if not raw:
+        return None
+    found = NotArising(raw["record_type"], raw["marker"], tuple(raw.get("words", ())))
+    record_type = record_types.get(found.record_type)
+    if record_type is None or record_type.field(found.marker) is None:
+        errors.append(f"not_arising: mẫu '{found.record_type}' phải có và có trường '{found.marker}'.")
+    return found
+
+
+def _record_type(name: str, spec: dict, maps: dict, errors: list[str]) -> RecordType:
+    fields = tuple(_field(key, value, name, maps, errors) for key, value in spec.get("fields", {}).items())
     record = RecordType(name, fields, spec.get("title_field", ""), spec.get("date_field"), spec.get("summary_field"),
                         spec.get("posted_field"), spec.get("number_field"), spec.get("created_field"),
                         spec.get("prose", False), tuple(tuple(group) for group in spec.get("one_of", ())),
@@ -141,16 +155,38 @@ def _record_type(name: str, spec: dict, errors: list[str]) -> RecordType:
     return record
 
 
-def _field(key: str, spec: dict, record_name: str, errors: list[str]) -> FieldSpec:
+def _field(key: str, spec: dict, record_name: str, maps: dict, errors: list[str]) -> FieldSpec:
     kind = spec.get("type", "text")
-    choices = tuple(spec.get("choices", ()))
+    choices = _choices(spec, maps)
     if kind == "choice" and not choices:
         errors.append(f"Mẫu '{record_name}', trường '{key}': kiểu choice cần danh sách choices.")
     if spec.get("refers") and kind != "list":
         errors.append(f"Mẫu '{record_name}', trường '{key}': refers chỉ dùng cho kiểu list.")
+    aliases = tuple(spec.get("aliases", {}).items())
+    errors += [f"Mẫu '{record_name}', trường '{key}': aliases '{alias}' chỉ đến '{meant}', không có trong choices."
+               for alias, meant in aliases if meant not in choices]
+    numbering = _numbering(maps) if kind == "docnumber" else ()
     return FieldSpec(key, spec.get("label", key), kind, spec.get("required", False), choices, spec.get("help", ""),
                      spec.get("pattern", ""), spec.get("pattern_hint", ""), spec.get("alt_field", ""),
-                     spec.get("refers", ""), spec.get("inverse", ""), tuple(spec.get("suggestions", ())))
+                     spec.get("refers", ""), spec.get("inverse", ""), aliases, numbering,
+                     tuple(spec.get("suggestions", ())))
+
+
+def _choices(spec: dict, maps: dict) -> tuple[str, ...]:
+    """A field's choices: its own, those of the profile's lists it names (choices_from), and a province's additions
+    (extra_choices) — each once, in that order."""
+    found = list(spec.get("choices", ()))
+    for name in spec.get("choices_from", ()):
+        found += list(maps.get(name, {}))
+    found += list(spec.get("extra_choices", ()))
+    return tuple(dict.fromkeys(found))
+
+
+def _numbering(maps: dict) -> tuple[tuple[str, str], ...]:
+    """The abbreviations a document number may carry, with the numbering system each belongs to."""
+    state = [*maps.get("document_types", {}).values(), *maps.get("document_copies", {}).values()]
+    party = maps.get("party_document_types", {}).values()
+    return tuple(dict.fromkeys([(abbr, "state") for abbr in state if abbr] + [(abbr, "party") for abbr in party if abbr]))
 
 
 def _category(entry: dict, record_types: dict, errors: list[str]) -> Category:

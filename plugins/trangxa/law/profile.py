@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from trangxa.schema import ConfigInvalid
 
 FIELD_TYPES = frozenset(
-    "text markdown date time choice number url email phone host file image list files photos".split()
+    "text markdown date time choice number url email phone host file image list files photos docnumber dates"
+    .split()
 )
+NUMBERING_MAPS = ("document_types", "document_copies", "party_document_types")  # profile maps: kind → abbreviation
 REQUIREMENTS = frozenset({"always", "where-exists", "recommended", "generated"})
 
 
@@ -46,7 +48,8 @@ class FieldSpec:
     alt_field: str = ""  # an image's text alternative lives in this field; without it the image is a finding
     refers: str = ""  # a list naming other records of the category by this field (thay_the → so_ky_hieu)
     inverse: str = ""  # the label of the link back, shown on the record referred to ("Bị thay thế bởi")
-    suggestions: tuple[str, ...] = ()  # the editor's pick-list ("{don_vi}": the commune, e.g. "xã Tân Thành")
+    aliases: tuple[tuple[str, str], ...] = ()  # (another way of writing a choice, the choice it means)
+    numbering: tuple[tuple[str, str], ...] = ()  # a docnumber's (abbreviation, system): ("TTr", "state")
     suggestions: tuple[str, ...] = ()  # the editor's pick-list ("{don_vi}": the commune, e.g. "xã Tân Thành")
 
 
@@ -63,7 +66,6 @@ class RecordType:
     prose: bool = False  # written as Markdown with a front-matter block, not as a YAML record
     one_of: tuple[tuple[str, ...], ...] = ()  # groups of fields of which at least one must be given
     folder_file: str = ""  # one record per sub-folder, in a file of this name (album.yml); its page is the folder
-    file_name: tuple[str, ...] = ()  # fields naming a new item's file (a date gives its year): 151-qd-ubnd-2026
     file_name: tuple[str, ...] = ()  # fields naming a new item's file (a date gives its year): 151-qd-ubnd-2026
 
     def field(self, key: str) -> FieldSpec | None:
@@ -147,6 +149,16 @@ class Home:
 
 
 @dataclass(frozen=True)
+class NotArising:
+    """How a "không phát sinh" declaration is told apart from a record of its category: a key only it has
+    (``marker``), or words in its title that say so (``words``, read without diacritics)."""
+
+    record_type: str
+    marker: str
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Profile:
     id: str
     name: str
@@ -157,6 +169,10 @@ class Profile:
     commune_types: dict  # slug → CommuneType; treat as read-only
     languages: dict = field(default_factory=dict)  # code → Language; treat as read-only
     home: Home = Home()
+    document_types: dict = field(default_factory=dict)  # NĐ 30/2020: kind → abbreviation ("" for a công văn)
+    document_copies: dict = field(default_factory=dict)  # copies: kind → abbreviation (SY, TrS, SL)
+    party_document_types: dict = field(default_factory=dict)  # Hướng dẫn 36-HD/VPTW: kind → abbreviation
+    not_arising: NotArising | None = None  # "không phát sinh" declarations
 
     def category(self, slug: str) -> Category | None:
         return next((cat for cat in self.categories if cat.slug == slug), None)

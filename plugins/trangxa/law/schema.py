@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from trangxa.law.profile import FIELD_TYPES, REQUIREMENTS
+from trangxa.law.profile import FIELD_TYPES, NUMBERING_MAPS, REQUIREMENTS
 from trangxa.law.rules import RULES
 from trangxa.schema import Key
 
@@ -19,6 +19,12 @@ FIELD = {
     "type": Key("choice", "kiểu giá trị", default="text", choices=tuple(sorted(FIELD_TYPES))),
     "required": Key("bool", "bắt buộc hay không", default=False),
     "choices": Key("list", "các giá trị được chọn (kiểu choice)", item=_text("một giá trị")),
+    "choices_from": Key("list", "lấy các giá trị được chọn từ các danh mục của hồ sơ (document_types, "
+                        "party_document_types)", item=Key("choice", "danh mục", choices=NUMBERING_MAPS)),
+    "extra_choices": Key("list", "các giá trị tỉnh thêm vào danh sách sẵn có, không cần chép lại danh sách",
+                         item=_text("một giá trị")),
+    "aliases": Key("map", "cách viết khác của một giá trị được chọn → giá trị đó (ví dụ \"Dịch vụ công trực tuyến "
+                   "toàn trình\": Toàn trình); bản ghi được lưu với giá trị chuẩn", item=_text("giá trị chuẩn")),
     "help": _text("gợi ý cho cán bộ"),
     "pattern": _text("biểu thức chính quy giá trị phải khớp (ví dụ dạng số ký hiệu)"),
     "pattern_hint": _text("cách viết đúng, hiện khi giá trị không khớp pattern"),
@@ -111,4 +117,17 @@ PROFILE = {
     "record_types": Key("map", "các mẫu bản ghi, theo tên", item=Key("section", "một mẫu", keys=RECORD_TYPE)),
     "categories": Key("list", "các chuyên mục", item=Key("section", "một chuyên mục", keys=CATEGORY)),
     "home": Key("section", "trang chủ của xã: các khối và chuyên mục cấp cho chúng", keys=HOME),
+    "not_arising": Key("section", "thông báo \"không phát sinh\" (một nội dung chỉ phải công khai khi có, không "
+                       "phát sinh trong một kỳ): mẫu của nó và cách nhận ra nó trong thư mục của chuyên mục", keys={
+        "record_type": _text("mẫu của thông báo không phát sinh", required=True),
+        "marker": _text("trường chỉ thông báo này có (kỳ không phát sinh)", required=True),
+        "words": Key("list", "các từ trong tiêu đề cho biết đây là thông báo không phát sinh (không phân biệt dấu)",
+                     item=_text("cụm từ")),
+    }),
+    "document_types": Key("map", "các loại văn bản hành chính và chữ viết tắt trong số, ký hiệu (Nghị định "
+                          "30/2020/NĐ-CP Điều 7, Phụ lục III; \"\" nếu không có, như công văn)", item=_text("chữ viết tắt")),
+    "document_copies": Key("map", "các loại bản sao và chữ viết tắt (Phụ lục III: SY, TrS, SL)",
+                           item=_text("chữ viết tắt")),
+    "party_document_types": Key("map", "các loại văn bản của Đảng và chữ viết tắt (Hướng dẫn 36-HD/VPTW), số "
+                                "dạng 05-NQ/ĐU", item=_text("chữ viết tắt")),
 }

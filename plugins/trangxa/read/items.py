@@ -9,14 +9,13 @@ Markdown is rendered to safe HTML here too (``markdown``): the HTML depends on n
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
 import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from trangxa.read import markdown, sanitize
+from trangxa.read import drafts, markdown, placement, sanitize
 from trangxa.read.attachments import IMAGE_SUFFIXES, check_attachment
 from trangxa.read.bodylinks import scan_body
 from trangxa.read.cache import ItemCache, listing_digest
@@ -25,7 +24,7 @@ from trangxa.law.findings import Problem, ProblemError
 from trangxa.law.profile import Profile, RecordType
 from trangxa.read.records import convert
 from trangxa.read.sources import Mapping, load_mapping, read_source, split_front_matter
-from trangxa.text import slugify
+from trangxa.text import fold, slugify
 
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 INDEX_STEM = "index"  # index.md / index.yml is the category's own text, shown on its page
@@ -141,16 +140,11 @@ def _sort_file(rel: str, profile: Profile, result: Scan, base: Path) -> None:
     folder = str(PurePosixPath(rel).parent).removeprefix(".")
     category = profile.category_for(folder)
     if category is None:
-        params = {"folder": folder or "/", "profile": profile.id, "suggestion": suggest_category(profile, folder)}
+        where = f"{base.name}/{folder + '/' if folder else ''}"
+        params = {"folder": where, "profile": profile.id, "candidates": placement.candidates(profile, folder, base / rel)}
         result.problems.append((rel, Problem("unknown-folder", params)))
     else:
         result.content.append((rel, category.slug))
-
-
-def suggest_category(profile: Profile, folder: str) -> str:
-    slugs = [cat.slug for cat in profile.categories]
-    close = difflib.get_close_matches(folder, slugs, n=1, cutoff=0.5)
-    return f' (có phải "{close[0]}"?)' if close else ""
 
 
 def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
@@ -161,6 +155,7 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     _check_place(record_type, rel, category, lang)
     source = read_source(path)
     mapping, body, body_line = _parse(source.text, path.suffix)
+    record_type = declaration_type(profile, category, record_type, mapping.data) or record_type
     record = convert(record_type, mapping.data, mapping.lines)
     rules = profile.category(category).rules if category else {}
     problems = source.problems + record.problems + tuple(_check_files(record_type, record.values, mapping, path, root))
@@ -168,12 +163,34 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     problems += tuple(personal_data(source.text, "minimise_personal_data" in rules))
     problems += tuple(_missing_alts(record_type, record.values, mapping, path))
     problems += tuple(scan_body(body, body_line, path, root))
+    problems += tuple(drafts.untitled(record_type, record.values, PurePosixPath(_base_name(rel, lang)).stem))
+    problems += tuple(drafts.template_text(record_type, record.values, mapping.lines, body, body_line))
+    if mapping.duplicates:  # which value is meant is unknown: not published, every problem reported now
+        raise ProblemError(mapping.duplicates[0], mapping.duplicates + problems)
     html_fields = {spec.key: markdown.render(record.values[spec.key]) for spec in record_type.fields
                    if spec.type == "markdown" and spec.key in record.values}
     return Item(rel, category, record_type.name, record.values, record.lines, body, body_line, problems,
                 folder_page=bool(record_type.folder_file), lang=lang, html=markdown.render(body),
                 html_fields=html_fields, title=record.values.get(record_type.title_field) or PurePosixPath(rel).stem,
-                date=_date(record.values, record_type.date_field), posted=_date(record.values, record_type.posted_field))
+                date=_date(record.values, record_type.date_field) or _first_day(record_type, record.values),
+                posted=_date(record.values, record_type.posted_field))
+
+
+def declaration_type(profile: Profile, category: str, record_type: RecordType, data: dict) -> RecordType | None:
+    """The "không phát sinh" record type, when a record of a category that may declare so is such a declaration:
+    it has the declaration's own key, or its title says so ("… không phát sinh …")."""
+    rule = profile.not_arising
+    if rule is None or not category or "not_arising" not in profile.category(category).rules:
+        return None
+    title = data.get(record_type.title_field) or data.get(profile.record_types[rule.record_type].title_field)
+    said = isinstance(title, str) and any(fold(word) in fold(title) for word in rule.words)
+    return profile.record_types[rule.record_type] if rule.marker in data or said else None
+
+
+def _first_day(record_type: RecordType, values: dict) -> dt.date | None:
+    """A record dated by a list of days (a notice of several sessions): its first."""
+    days = [day for spec in record_type.fields if spec.type == "dates" for day in values.get(spec.key, ())]
+    return min(days) if days else None
 
 
 def _date(values: dict, key: str | None) -> dt.date | None:
@@ -261,8 +278,8 @@ def _parse(text: str, suffix: str) -> tuple[Mapping, str, int]:
         raise ProblemError(Problem("empty-file", {}, 1))
     if suffix == ".md":
         front = split_front_matter(text)
-        return load_mapping(front.header, front.header_line), front.body, front.body_line
-    return load_mapping(text), "", 1
+        return load_mapping(front.header, front.header_line, duplicates=True), front.body, front.body_line
+    return load_mapping(text, duplicates=True), "", 1
 
 
 def _check_files(record_type, values: dict, mapping: Mapping, path: Path, root: Path) -> list[Problem]:
@@ -305,7 +322,7 @@ def read_commune(root: Path, profile: Profile, progress: Callable[[str], None] |
     parsed again."""
     found = scan(root, profile)
     listing = listing_digest([rel for rel, _ in found.content] + list(found.assets) + [rel for rel, _ in found.problems])
-    items, problems = [], list(found.problems)
+    items, problems, unread = [], list(found.problems), []
     for rel, category in found.content:
         if progress:
             progress(rel)
@@ -313,20 +330,22 @@ def read_commune(root: Path, profile: Profile, progress: Callable[[str], None] |
         if isinstance(read, Item):
             items.append(read)
         else:
-            problems.append((rel, read))
+            problems += [(rel, problem) for problem in read]
+            unread.append(rel)
     if cache:
         cache.prune()
+    assets, held = placement.hold_attachments(root, found.assets, unread)
     kept, collisions = unique_urls(items)
     collisions += filter_spellings(profile, kept)
-    return Reading(tuple(kept), tuple(found.assets), tuple(problems + collisions))
+    return Reading(tuple(kept), tuple(assets), tuple(problems + held + collisions))
 
 
-def _read(root: Path, rel: str, category: str, profile: Profile) -> Item | Problem:
-    """The item, or the problem that made the file unreadable."""
+def _read(root: Path, rel: str, category: str, profile: Profile) -> Item | list[Problem]:
+    """The item, or the problems that made the file unreadable."""
     try:
         return read_item(root, rel, category, profile)
     except ProblemError as err:
-        return err.problem
+        return list(err.problems)
 
 
 def _cached_read(root: Path, rel: str, category: str, profile: Profile, cache: ItemCache, listing: str):
@@ -352,7 +371,7 @@ def read_pages(folder: Path, profile: Profile) -> Reading:
         try:
             item = read_item(folder, name, "", profile)
         except ProblemError as err:
-            problems.append((name, err.problem))
+            problems += [(name, problem) for problem in err.problems]
             continue
         items.append(replace(item, rel=f"{SHARED_FOLDER}/{name}"))
     return Reading(tuple(items), (), tuple(problems))

@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 
 from trangxa.law.findings import Problem
 from trangxa.law.profile import FieldSpec, RecordType
+from trangxa.read.numbers import is_document_number
 from trangxa.text import EMAIL, HOST, nfc, same_name
 
 DATE_FORMATS = (
@@ -46,6 +47,10 @@ def convert(record_type: RecordType, raw: dict, lines: dict[str, int], header_li
             if spec.required:
                 problems.append(Problem("missing-field", {"field": spec.key, "label": spec.label}, header_line))
             continue
+        if spec.type == "files":
+            value, titles = _titled(value)
+            if titles:
+                values[f"{spec.key}{TITLES}"] = titles
         try:
             values[spec.key] = convert_value(spec, value)
         except ValueError as err:
@@ -56,6 +61,24 @@ def convert(record_type: RecordType, raw: dict, lines: dict[str, int], header_li
     problems += [_none_of(record_type, group, header_line) for group in record_type.one_of
                  if not any(key in values or not _blank(raw.get(key)) for key in group)]
     return Record(values, dict(lines), tuple(problems))
+
+
+TITLES = "_tieu_de"  # values[<files field> + TITLES]: each attachment's own title, by file name
+
+
+def _titled(value):
+    """Attachments written with their titles (``- {tep: a.pdf, tieu_de: Phụ lục}``) → the file names, and the titles
+    by file name; plain names pass unchanged."""
+    items = value if isinstance(value, list) else [value]
+    names, titles = [], {}
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("tep"), str) and set(item) <= {"tep", "tieu_de"}:
+            names.append(item["tep"])
+            if isinstance(item.get("tieu_de"), str) and item["tieu_de"].strip():
+                titles[_path(None, item["tep"].strip())] = nfc(item["tieu_de"].strip())
+        else:
+            names.append(item)
+    return names, titles
 
 
 def _none_of(record_type: RecordType, group: tuple[str, ...], line: int) -> Problem:
@@ -95,6 +118,11 @@ def convert_value(spec: FieldSpec, value):
         return tuple(nfc(item.strip()) for item in items if item.strip())
     if spec.type == "photos":
         return _photos(value)
+    if spec.type == "dates":
+        items = value if isinstance(value, list) else [value]
+        if not all(isinstance(item, str) for item in items):
+            raise ValueError("wrong-type:một danh sách ngày|Viết mỗi ngày trên một dòng bắt đầu bằng '- ', ví dụ - 05/11/2026.")
+        return _dates(spec, items)
     if not isinstance(value, str):
         raise ValueError("wrong-type:một giá trị trên một dòng|Viết giá trị ngay sau dấu hai chấm, trên cùng dòng.")
     converted = CONVERTERS[spec.type](spec, value.strip())
@@ -147,10 +175,25 @@ def _time(spec: FieldSpec, text: str) -> str:
 
 
 def _choice(spec: FieldSpec, text: str) -> str:
+    """The choice meant, written as the profile writes it; another accepted way of writing it (``aliases``: the
+    portal's full wording, an older name) is stored as the choice it means."""
     for choice in spec.choices:
         if same_name(choice, text):
             return choice
+    for alias, meant in spec.aliases:
+        if same_name(alias, text):
+            return meant
     raise ValueError("bad-choice")
+
+
+def _docnumber(spec: FieldSpec, text: str) -> str:
+    if not is_document_number(text, spec.numbering):
+        raise ValueError("bad-format")
+    return text
+
+
+def _dates(spec: FieldSpec, items) -> tuple[dt.date, ...]:
+    return tuple(sorted(parse_date(item.strip()) for item in items if item.strip()))
 
 
 def _number(spec: FieldSpec, text: str) -> int | float:
@@ -203,4 +246,5 @@ CONVERTERS = {
     "host": _host,
     "file": _path,
     "image": _path,
+    "docnumber": _docnumber,
 }

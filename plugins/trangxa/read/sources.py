@@ -27,6 +27,7 @@ class Mapping:
     data: dict
     lines: dict[str, int] = field(default_factory=dict)
     paths: dict[str, int] = field(default_factory=dict)  # every key, nested ones too ("lich.nghi_them.0") → line
+    duplicates: tuple[Problem, ...] = ()  # keys written twice (only when asked to go on: the first value is kept)
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,10 @@ def read_text(path: Path) -> str:
     return read_source(path).text
 
 
-def load_mapping(text: str, first_line: int = 1, aliases: bool = False) -> Mapping:
-    """Parse YAML text that must be a mapping; problems carry lines counted from ``first_line``."""
+def load_mapping(text: str, first_line: int = 1, aliases: bool = False, duplicates: bool = False) -> Mapping:
+    """Parse YAML text that must be a mapping; problems carry lines counted from ``first_line``. A repeated key is
+    a problem raised at once — or, with ``duplicates``, collected in ``Mapping.duplicates`` so that the file's other
+    problems can be reported in the same run (the caller then does not publish it)."""
     offset = first_line - 1
     for number, line in enumerate(text.split("\n"), start=first_line):
         if line.startswith("\t") or (line.lstrip(" ").startswith("\t") and line.strip()):
@@ -100,29 +103,33 @@ def load_mapping(text: str, first_line: int = 1, aliases: bool = False) -> Mappi
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 + offset if mark else None
         column = mark.column + 1 if mark else None
-        raise ProblemError(Problem("yaml-syntax", {"detail": err.problem or str(err)}, line, column)) from None
+        raise ProblemError(Problem("yaml-syntax", {"detail": yaml_detail(err.problem or str(err))}, line,
+                                   column)) from None
     except yaml.YAMLError as err:
-        raise ProblemError(Problem("yaml-syntax", {"detail": str(err)}, first_line)) from None
+        raise ProblemError(Problem("yaml-syntax", {"detail": yaml_detail(str(err))}, first_line)) from None
     if node is None:
         return Mapping({}, {})
     if not isinstance(node, yaml.MappingNode):
         raise ProblemError(Problem("yaml-not-mapping", {}, node.start_mark.line + 1 + offset))
     paths: dict[str, int] = {}
-    data = _plain(node, offset, "", paths)
-    lines = {key.value: key.start_mark.line + 1 + offset for key, _ in node.value}
-    return Mapping(data, lines, paths)
+    repeated: list[Problem] | None = [] if duplicates else None
+    data = _plain(node, offset, "", paths, repeated)
+    lines = {}
+    for key, _ in node.value:
+        lines.setdefault(key.value, key.start_mark.line + 1 + offset)  # a repeated key: its first line
+    return Mapping(data, lines, paths, tuple(repeated or ()))
 
 
-def _plain(node: yaml.Node, offset: int, path: str, paths: dict[str, int]):
+def _plain(node: yaml.Node, offset: int, path: str, paths: dict[str, int], repeated: list[Problem] | None = None):
     """Nodes to plain Python values (every scalar a NFC string), noting the line of every key and list item
-    in ``paths``; a repeated key is a problem."""
+    in ``paths``; a repeated key is a problem (collected in ``repeated`` when given, the first value kept)."""
     if isinstance(node, yaml.ScalarNode):
         return nfc(node.value)
     if isinstance(node, yaml.SequenceNode):
         values = []
         for index, item in enumerate(node.value):
             paths[f"{path}{index}"] = item.start_mark.line + 1 + offset
-            values.append(_plain(item, offset, f"{path}{index}.", paths))
+            values.append(_plain(item, offset, f"{path}{index}.", paths, repeated))
         return values
     result: dict = {}
     for key_node, value_node in node.value:
@@ -131,10 +138,42 @@ def _plain(node: yaml.Node, offset: int, path: str, paths: dict[str, int]):
         if not isinstance(key, str):
             raise ProblemError(Problem("yaml-not-mapping", {}, line))
         if key in result:
-            raise ProblemError(Problem("yaml-duplicate-key", {"key": key}, line, key_node.start_mark.column + 1))
+            problem = Problem("yaml-duplicate-key", {"key": f"{path}{key}", "first": paths[f"{path}{key}"]}, line,
+                              key_node.start_mark.column + 1)
+            if repeated is None:
+                raise ProblemError(problem)
+            repeated.append(problem)
+            continue
         paths[f"{path}{key}"] = line
-        result[key] = _plain(value_node, offset, f"{path}{key}.", paths)
+        result[key] = _plain(value_node, offset, f"{path}{key}.", paths, repeated)
     return result
+
+
+# PyYAML's English, in the words of the message (yaml-syntax: "Phần khai báo viết sai cú pháp (…)")
+YAML_DETAILS = (
+    ("mapping values are not allowed here", "có dấu hai chấm ở chỗ không được phép; giá trị có dấu hai chấm cần đặt "
+                                            "trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu hai chấm sau tên trường"),
+    ("did not find expected key", "thụt lề không đều hoặc thiếu dấu hai chấm"),
+    ("did not find expected '-' indicator", "mục của danh sách phải bắt đầu bằng dấu gạch ngang và thụt lề đều"),
+    ("expected <block end>", "thụt lề không đều: các dòng cùng cấp phải bắt đầu ở cùng một cột"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép hoặc ngoặc đóng ở cuối giá trị"),
+    ("found unknown escape character", "dấu \\ trong ngoặc kép: dùng ngoặc đơn, hoặc viết \\\\"),
+    ("expected ',' or ']'", "danh sách trong ngoặc vuông chưa đóng, hoặc thiếu dấu phẩy"),
+    ("expected ',' or '}'", "nhóm trong ngoặc nhọn chưa đóng, hoặc thiếu dấu phẩy"),
+    ("found character that cannot start any token", "có ký tự không được đứng đầu giá trị (như @ hoặc `): đặt giá "
+                                                    "trị trong ngoặc kép"),
+    ("found undefined alias", "dấu * ở đầu giá trị: đặt giá trị trong ngoặc kép"),
+    ("found unexpected ':'", "dấu hai chấm không đúng chỗ: đặt giá trị trong ngoặc kép"),
+    ("expected alphabetic or numeric character", "dấu & hoặc * ở đầu giá trị: đặt giá trị trong ngoặc kép"),
+    ("found a tab character", "có ký tự Tab: chỉ dùng dấu cách"),
+)
+
+
+def yaml_detail(english: str) -> str:
+    """PyYAML's explanation in Vietnamese for the common cases; another keeps its English words."""
+    text = " ".join(english.split())
+    return next((vietnamese for key, vietnamese in YAML_DETAILS if key in text), f"chi tiết: {text}")
 
 
 def split_front_matter(text: str) -> FrontMatter:

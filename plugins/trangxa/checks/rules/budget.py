@@ -1,39 +1,21 @@
 """``budget-report-missing`` / ``budget-report-late``: each quarter's budget execution report is posted within
 N days of the quarter's end (Thông tư 26/2026/TT-BTC; historically 15 days). Every quarter whose deadline fell in
-the year before ``as_of`` is checked. The quarter is read from ``ky_bao_cao`` ("Quý III/2026", "6 tháng 2026",
-"Năm 2026"). Rule data: ``quarter_report: {days: N, period: the field of the period, posted: the posting date}``."""
+the year before ``as_of`` is checked — none that ended before the commune existed (its ``ngay_thanh_lap``). The
+quarter is read from the report's period (``ky_bao_cao``): "Quý III/2026", "Quý 3 năm 2026", and the cumulative
+reports communes publish — "6 tháng đầu năm 2026" (the second quarter's), "9 tháng đầu năm 2026" (the third's),
+"Năm 2026" (the fourth's). An execution report must say its period (``missing-field``); an estimate or a final
+account has none. Rule data: ``quarter_report: {days: N, period: the field of the period, posted: the posting
+date}``."""
+
+from __future__ import annotations
 
 import datetime as dt
-import re
 
-from trangxa.checks import CheckContext
-
-from trangxa.checks import Hit
+from trangxa.checks import CheckContext, Hit
+from trangxa.checks.periods import QUARTER_NAMES, quarter_end, quarter_of
 from trangxa.law.findings import Problem
-from trangxa.text import fold
 
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-QUARTER_NAMES = ("", "I", "II", "III", "IV")
-PATTERNS = (
-    (re.compile(r"quy\s*(iv|iii|ii|i|[1-4])\s*(?:/|nam|-)\s*(\d{4})"), lambda m: (int(m[2]), ROMAN.get(m[1]) or int(m[1]))),
-    (re.compile(r"(\d{4})\s*q([1-4])"), lambda m: (int(m[1]), int(m[2]))),
-    (re.compile(r"6\s*thang(?:\s*dau\s*nam)?\s*(?:nam\s*)?(\d{4})"), lambda m: (int(m[1]), 2)),
-    (re.compile(r"(?:ca\s*)?nam\s*(\d{4})"), lambda m: (int(m[1]), 4)),
-)
-
-
-def quarter_of(period: str) -> tuple[int, int] | None:
-    text = fold(period)
-    for pattern, read in PATTERNS:
-        match = pattern.search(text)
-        if match:
-            return read(match)
-    return None
-
-
-def quarter_end(year: int, quarter: int) -> dt.date:
-    return dt.date(year, 12, 31) if quarter == 4 else dt.date(year, quarter * 3 + 1, 1) - dt.timedelta(days=1)
-
+__all__ = ["QUARTER_NAMES", "check", "due_quarters", "quarter_end", "quarter_of"]
 
 def due_quarters(as_of: dt.date, days: int) -> list[tuple[int, int, dt.date]]:
     """(year, quarter, deadline) of each quarter whose deadline passed within the year before ``as_of``."""
@@ -48,18 +30,34 @@ def due_quarters(as_of: dt.date, days: int) -> list[tuple[int, int, dt.date]]:
 
 def check(ctx: CheckContext):
     for category, rule in ctx.with_rule("quarter_report"):
-        reports = {}
+        reports, unnamed = {}, []
         for item in ctx.in_category(category.slug):
+            if item.record_type != category.record_type:
+                continue
             period = quarter_of(item.values.get(rule["period"], ""))
             if period:
                 reports.setdefault(period, item)
-        posted = rule["posted"]
+            elif rule["period"] not in item.values:
+                unnamed.append(item)
+        yield from _unnamed(ctx, category, rule, unnamed)
         for year, quarter, deadline in due_quarters(ctx.as_of, rule["days"]):
-            params = {"quarter": f"Quý {QUARTER_NAMES[quarter]}/{year}", "deadline": deadline.strftime("%d/%m/%Y")}
-            report = reports.get((year, quarter))
-            if report is None:
-                yield Hit(f"{category.slug}/", Problem("budget-report-missing", params), category.slug)
-            elif isinstance(report.values.get(posted), dt.date) and report.values[posted] > deadline:
-                params["posted"] = report.values[posted].strftime("%d/%m/%Y")
-                problem = Problem("budget-report-late", params, report.lines.get(posted))
-                yield Hit(report.rel, problem, category.slug)
+            if ctx.owed(quarter_end(year, quarter)):
+                yield from _quarter(category.slug, rule, reports.get((year, quarter)), year, quarter, deadline)
+
+
+def _quarter(slug: str, rule: dict, report, year: int, quarter: int, deadline: dt.date):
+    params = {"quarter": f"Quý {QUARTER_NAMES[quarter]}/{year}", "deadline": deadline.strftime("%d/%m/%Y")}
+    posted = report.values.get(rule["posted"]) if report else None
+    if report is None:
+        yield Hit(f"{slug}/", Problem("budget-report-missing", params), slug, on=deadline)
+    elif isinstance(posted, dt.date) and posted > deadline:
+        params["posted"] = posted.strftime("%d/%m/%Y")
+        yield Hit(report.rel, Problem("budget-report-late", params, report.lines.get(rule["posted"])), slug, on=deadline)
+
+
+def _unnamed(ctx: CheckContext, category, rule: dict, items: list):
+    """An execution report without its period cannot be placed in a quarter: it must say which it is."""
+    spec = ctx.profile.record_types[category.record_type].field(rule["period"])
+    for item in items:
+        params = {"field": spec.key, "label": spec.label}
+        yield Hit(item.rel, Problem("missing-field", params, 1), category.slug, on=item.posted)
