@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from trangxa.law.profile import Category, FieldSpec, Profile, RecordType
+from trangxa.read.numbers import SHAPE as DOCUMENT_NUMBER_SHAPE
 from trangxa.scaffold import COMMUNES_FOLDER
 
 PREVIEW_CONTEXT = "deploy/xem-truoc"  # the commit status CI sets with the preview's address (trangxa.build.preview)
@@ -33,7 +34,7 @@ WIDGETS = {
     "files": {"widget": "file", "choose_url": False, "media_library": {"config": {"multiple": True}}},
     "photos": {"widget": "list", "fields": [{"name": "tep", "label": "Ảnh", "widget": "image", "choose_url": False},
                                             {"name": "mo_ta", "label": "Mô tả ảnh", "widget": "string"}]},
-    "docnumber": {"widget": "string"},  # checked against the profile's abbreviations when the site is built
+    "docnumber": {"widget": "string"},  # its shape here; the profile's abbreviations when the site is built
     "dates": {"widget": "list", "field": {"name": "ngay", "label": "Ngày", **DATE}},
 }
 OTHERS = "Khác"  # the menu's entry for the top-level categories without a menu place
@@ -119,8 +120,9 @@ def field(spec: FieldSpec, commune, used: set[str]) -> dict:
         entry["default"] = "{{now}}"
     if spec.help or spec.pattern_hint:
         entry["hint"] = spec.help or spec.pattern_hint
-    if spec.pattern and entry["widget"] == "string":
-        entry["pattern"] = [spec.pattern, spec.pattern_hint or spec.help or "Không đúng dạng"]
+    pattern = DOCUMENT_NUMBER_SHAPE if spec.type == "docnumber" else spec.pattern
+    if pattern and entry["widget"] == "string":
+        entry["pattern"] = [pattern, spec.pattern_hint or spec.help or "Không đúng dạng"]
     return {key: value for key, value in entry.items() if value != "" or key == "required"}
 
 

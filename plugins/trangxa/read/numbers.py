@@ -15,6 +15,9 @@ STATE = re.compile(r"^\d+[a-zđ]?(?:/\d{4})?/(?P<sign>[^\s/]+)$")
 PARTY = re.compile(r"^\d+[a-zđ]?-(?P<kind>[^\W\d_]+)/(?P<issuer>[^\s/]+)$")
 TOKEN = re.compile(r"^[^\W_]+$")  # letters (Đ included) and digits
 ISSUER = re.compile(r"^[A-ZĐ0-9]+$")  # an issuing body's abbreviation is written in capitals
+# The shape both systems share, as a regular expression a browser also runs (the admin editor's first check, before
+# the build checks the abbreviations): a number, then signs joined by "/" and "-".
+SHAPE = r"^\s*\d+[a-zđ]?\s*[/-]\s*[^\s/]+(\s*[/-]\s*[^\s/]+)*\s*$"
 
 
 def is_document_number(text: str, numbering: tuple[tuple[str, str], ...]) -> bool:
