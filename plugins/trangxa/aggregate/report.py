@@ -16,6 +16,7 @@ from trangxa.checks.rules.budget import QUARTER_NAMES, quarter_end
 from trangxa.checks.commune import CommuneCheck
 from trangxa.law.findings import rule_status
 from trangxa.law.profile import Profile
+from trangxa.spreadsheets import append_row, safe_row
 
 QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 DEADLINE_RULES = ("deadline", "publish_before", "answer_within")
@@ -190,7 +191,7 @@ def write_csv(report: QuarterReport, path: Path) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:  # BOM: Excel opens Vietnamese text right
         writer = csv.writer(handle)
         writer.writerow(DETAIL_HEADER)
-        writer.writerows(("" if value is None else value for value in row) for row in detail_rows(report))
+        writer.writerows(safe_row("" if value is None else value for value in row) for row in detail_rows(report))
 
 
 def write_xlsx(report: QuarterReport, path: Path) -> None:
@@ -202,9 +203,9 @@ def write_xlsx(report: QuarterReport, path: Path) -> None:
     summary.append((f"Báo cáo {report.quarter.label}, kiểm tra ngày {report.as_of:%d/%m/%Y}",))
     summary.append(SUMMARY_HEADER)
     for row in summary_rows(report):
-        summary.append(row)
+        append_row(summary, row)  # text as strings, never formulas (spreadsheets)
     detail = book.create_sheet("Chi tiết")
     detail.append(DETAIL_HEADER)
     for row in detail_rows(report):
-        detail.append(row)
+        append_row(detail, row)
     book.save(path)

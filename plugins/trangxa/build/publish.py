@@ -2,7 +2,9 @@
 with pre-compressed files beside it.
 
 The build itself is atomic (``release``); publishing pushes a copy of the finished output, so an interrupted
-publish leaves the branch as it was.
+publish leaves the branch as it was. ghp-import writes every path into git fast-import's stream as it is, so a
+tree holding a path with a control character (or a leading double quote) is refused before anything is written
+(``PublishError``): the build refuses such files already, this is the last gate.
 """
 
 from __future__ import annotations
@@ -14,6 +16,12 @@ import tempfile
 from pathlib import Path
 
 import ghp_import
+
+from trangxa.read.names import unsafe_paths
+
+
+class PublishError(Exception):
+    """The tree cannot be published as it is (Vietnamese message)."""
 
 COMPRESSIBLE = (".html", ".css", ".js", ".xml", ".json", ".txt", ".csv", ".svg")
 
@@ -45,6 +53,10 @@ def push(folder: Path, repo: Path, branch: str, remote: str, message: str, send:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "site"
         shutil.copytree(folder.resolve(), copy, symlinks=False)
+        refused = unsafe_paths(copy)
+        if refused:
+            raise PublishError(f"{len(refused)} đường dẫn có ký tự điều khiển hoặc dấu ngoặc kép ở đầu tên, có thể "
+                               f"ghi đè tệp khác trên nhánh xuất bản: {', '.join(refused[:5])}. Đổi tên các tệp đó.")
         compress(copy)  # in the copy: the live release is never written after its swap
         if cname:
             (copy / "CNAME").write_text(cname + "\n", encoding="utf-8")

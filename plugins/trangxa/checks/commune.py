@@ -17,6 +17,8 @@ from trangxa.config.commune import IDENTITY_FILE, Commune, load_commune
 from trangxa.config.province import Province
 from trangxa.law.findings import Finding, Problem, place
 from trangxa.read.items import Item, Reading, read_commune
+from trangxa.read.names import shown
+from trangxa.read.plausible import future_postings
 
 
 @dataclass(frozen=True)
@@ -58,14 +60,20 @@ def read_and_check(folder: Path, province: Province, as_of: dt.date,
                    progress: Callable[[str], None] | None = None) -> CommuneCheck:
     """Read one commune's folder (each file once) and check it as of ``as_of``; ``progress`` as in
     :func:`~trangxa.read.items.read_commune`."""
-    slug = folder.name
+    slug = shown(folder.name)  # a refused name is printed, never its control characters
     commune, problems = load_commune(folder, province.profile)
-    identity = tuple(place(problem, slug, f"{slug}/{IDENTITY_FILE}") for problem in problems)
+    identity = tuple(place(problem, slug, f"{slug}/" if problem.rule in FOLDER_RULES else f"{slug}/{IDENTITY_FILE}")
+                     for problem in problems)
     if commune is None:
         return CommuneCheck(slug, None, as_of, read_findings=identity)
-    reading = read_commune(folder, province.profile, progress)
+    reading = read_commune(folder, province.profile, progress, own=(commune.phone,))
+    dated = future_postings(reading.items, province.profile, as_of)
+    reading = replace(reading, problems=reading.problems + tuple(dated))
     checked = CommuneCheck(slug, commune, as_of, reading, identity + tuple(reading_findings(province, slug, reading)))
     return checked.at(province, as_of)
+
+
+FOLDER_RULES = ("commune-slug-invalid", "commune-slug-reserved", "commune-folder-link")  # about the folder itself
 
 
 def reading_findings(province: Province, slug: str, reading: Reading) -> list[Finding]:

@@ -12,14 +12,14 @@ import datetime as dt
 import difflib
 from collections.abc import Callable
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from trangxa.read import markdown, sanitize
+from trangxa.read import markdown, names, sanitize
 from trangxa.read.attachments import IMAGE_SUFFIXES, check_attachment
 from trangxa.read.bodylinks import scan_body
 from trangxa.read.collisions import filter_spellings, unique_urls
+from trangxa.read.personal import file_name_problems, own_numbers, personal_data, without_own_numbers
 from trangxa.law.findings import Problem, ProblemError
 from trangxa.law.profile import Profile, RecordType
 from trangxa.read.records import convert
@@ -92,8 +92,9 @@ class Scan:
 
 
 def scan(root: Path, profile: Profile) -> Scan:
-    """Every file below a commune's folder, sorted; hidden files are skipped and links leading outside the
-    folder refused (a commune must not publish another's or the server's files)."""
+    """Every file below a commune's folder, sorted; hidden files are skipped, links leading outside the folder
+    refused (a commune must not publish another's or the server's files), and so are names no publisher may
+    write (``names``)."""
     base = root.resolve()
     result = Scan()
     for folder, dirs, files in os.walk(base):
@@ -101,9 +102,12 @@ def scan(root: Path, profile: Profile) -> Scan:
         for name in sorted(f for f in files if not f.startswith(".")):
             path = Path(folder) / name
             rel = path.relative_to(base).as_posix()
-            if not path.resolve().is_relative_to(base):
+            if names.unsafe(rel):
+                result.problems.append((names.shown(rel), Problem("unsafe-file-name", {"value": names.shown(rel)})))
+            elif not path.resolve().is_relative_to(base):
                 result.problems.append((rel, Problem("file-outside", {"field": "-", "value": rel})))
             elif rel != IDENTITY_FILE:
+                result.problems += [(rel, problem) for problem in file_name_problems(rel)]
                 _sort_file(rel, profile, result, base)
     result.problems += _unnamed_folders(profile, result)
     return result
@@ -130,6 +134,12 @@ def _unnamed_folders(profile: Profile, found: Scan) -> list[tuple[str, Problem]]
 
 
 def _sort_file(rel: str, profile: Profile, result: Scan, base: Path) -> None:
+    folder = str(PurePosixPath(rel).parent).removeprefix(".")
+    if not rel.endswith(CONTENT_SUFFIXES) and folder and profile.category_for(folder) is None:
+        # a file in no category's folder would be published where the site writes its own (theme/, pagefind/…)
+        params = {"folder": folder, "profile": profile.id, "suggestion": suggest_category(profile, folder)}
+        result.problems.append((rel, Problem("unknown-folder", params)))
+        return
     if not rel.endswith(CONTENT_SUFFIXES):
         problem = check_attachment(base / rel)
         if problem:
@@ -137,7 +147,6 @@ def _sort_file(rel: str, profile: Profile, result: Scan, base: Path) -> None:
         else:
             result.assets.append(rel)
         return
-    folder = str(PurePosixPath(rel).parent).removeprefix(".")
     category = profile.category_for(folder)
     if category is None:
         params = {"folder": folder or "/", "profile": profile.id, "suggestion": suggest_category(profile, folder)}
@@ -152,8 +161,9 @@ def suggest_category(profile: Profile, folder: str) -> str:
     return f' (có phải "{close[0]}"?)' if close else ""
 
 
-def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
-    """Read one content file; raises ProblemError when nothing can be read from it."""
+def read_item(root: Path, rel: str, category: str, profile: Profile, clock: markdown.Clock | None = None) -> Item:
+    """Read one content file; raises ProblemError when nothing can be read from it. ``clock``: the time the
+    commune's Markdown may take (``markdown.Clock``)."""
     path = root / rel
     lang = language_of(rel, profile)
     record_type = profile.record_types[_record_type_name(rel, category, profile, lang)]
@@ -167,10 +177,17 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     problems += tuple(personal_data(source.text, "minimise_personal_data" in rules))
     problems += tuple(_missing_alts(record_type, record.values, mapping, path))
     problems += tuple(scan_body(body, body_line, path, root))
-    html_fields = {spec.key: markdown.render(record.values[spec.key]) for spec in record_type.fields
-                   if spec.type == "markdown" and spec.key in record.values}
+    clock = clock or markdown.Clock()
+    html, trouble = markdown.render_checked(body, body_line, clock)
+    html_fields = {}
+    for spec in record_type.fields:
+        if spec.type == "markdown" and spec.key in record.values:
+            html_fields[spec.key], more = markdown.render_checked(record.values[spec.key], record.lines.get(spec.key, 1),
+                                                                  clock)
+            trouble += more
+    problems += tuple(trouble)
     return Item(rel, category, record_type.name, record.values, record.lines, body, body_line, problems,
-                folder_page=bool(record_type.folder_file), lang=lang, html=markdown.render(body),
+                folder_page=bool(record_type.folder_file), lang=lang, html=html,
                 html_fields=html_fields, title=record.values.get(record_type.title_field) or PurePosixPath(rel).stem,
                 date=_date(record.values, record_type.date_field), posted=_date(record.values, record_type.posted_field))
 
@@ -239,22 +256,6 @@ def _record_type_name(rel: str, category: str, profile: Profile, lang: str = "")
     return profile.category(category).record_type
 
 
-NATIONAL_ID = re.compile(r"(?<![\d.])\d{12}(?![\d.])")  # số định danh cá nhân / CCCD: 12 digits
-MOBILE = re.compile(r"(?<![\d.])(?:0|\+84)[35789](?:[ .]?\d){8}(?![\d.])")
-
-
-def personal_data(text: str, minimise: bool) -> list[Problem]:
-    """Warnings where a file looks like it carries citizens' ID numbers, or — in the lists the law asks to keep
-    minimal (beneficiaries, call-ups) — private mobile numbers. A warning, not a block: staff decide."""
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if NATIONAL_ID.search(line):
-            problems.append(Problem("personal-id", {}, number, NATIONAL_ID.search(line).start() + 1))
-        if minimise and MOBILE.search(line):
-            problems.append(Problem("personal-phone", {}, number, MOBILE.search(line).start() + 1))
-    return problems
-
-
 def _parse(text: str, suffix: str) -> tuple[Mapping, str, int]:
     if not text.strip():
         raise ProblemError(Problem("empty-file", {}, 1))
@@ -297,21 +298,41 @@ class Reading:
     problems: tuple[tuple[str, Problem], ...]
 
 
-def read_commune(root: Path, profile: Profile, progress: Callable[[str], None] | None = None) -> Reading:
+def read_commune(root: Path, profile: Profile, progress: Callable[[str], None] | None = None,
+                 own: tuple[str, ...] = ()) -> Reading:
     """All items of a commune's folder, each file read once; ``progress(rel)`` is told of each file before it is
-    read (so that a crash can be located)."""
+    read (so that a crash can be located). A file that cannot be opened (deleted while the build runs) is a
+    problem of its own. ``own``: texts with the commune's own numbers (its commune.yml's phone), never warned
+    of as personal data — nor those of its contact page and phone fields."""
     found = scan(root, profile)
     items, problems = [], list(found.problems)
+    clock = markdown.Clock()
     for rel, category in found.content:
         if progress:
             progress(rel)
         try:
-            items.append(read_item(root, rel, category, profile))
+            items.append(read_item(root, rel, category, profile, clock))
         except ProblemError as err:
             problems.append((rel, err.problem))
+        except OSError as err:
+            problems.append((rel, Problem("file-unreadable", {"detail": err.strerror or type(err).__name__})))
+    items = _without_own_numbers(items, profile, own)
     kept, collisions = unique_urls(items)
     collisions += filter_spellings(profile, kept)
     return Reading(tuple(kept), tuple(found.assets), tuple(problems + collisions))
+
+
+def _without_own_numbers(items: list[Item], profile: Profile, own: tuple[str, ...]) -> list[Item]:
+    """Items whose mobile-number warnings about the commune's own published numbers are dropped: those of its
+    contact page (every value), of every phone field, and ``own``."""
+    contact = profile.home.contact
+    texts = list(own)
+    for item in items:
+        record_type = profile.record_types[item.record_type]
+        phones = {spec.key for spec in record_type.fields if spec.type == "phone"}
+        texts += [str(value) for key, value in item.values.items() if item.category == contact or key in phones]
+    numbers = own_numbers(texts)
+    return [replace(item, problems=without_own_numbers(item.problems, numbers)) for item in items]
 
 
 SHARED_FOLDER = "trang"  # pages of content/ (shared by every site, or the provincial index's own): trang/<slug>/
