@@ -19,7 +19,7 @@ from trangxa.build.release import bring_in, linked_sites, output_lock, staged, v
 from trangxa.build.results import BuildResult, SiteResult
 from trangxa.build.workers import Failure, Progress, run_each
 from trangxa.checks.commune import CommuneCheck, failed, page_findings, read_and_check
-from trangxa.config.commune import IDENTITY_FILE, discover, duplicate_domains, valid_slug
+from trangxa.config.commune import IDENTITY_FILE, discover, duplicate_domains, is_commune
 from trangxa.config.province import Province, load_province
 from trangxa.law.findings import Finding, Problem, place
 from trangxa.options import BuildError, BuildOptions
@@ -56,7 +56,7 @@ def build(options: BuildOptions) -> BuildResult:
         todo = [folder for folder in selected if folder.name not in {result.name for result in kept}]
         results = sorted(kept + build_communes(work, province, todo, stage, shared), key=lambda result: result.name)
         results = _with_domain_findings(results, province)
-        slugs = [folder.name for folder in folders if valid_slug(folder.name)]
+        slugs = [folder.name for folder in folders if is_commune(folder)]
         index = None if options.shard else build_index(work, province, slugs, results,
                                                        read_pages(options.content_dir / "tinh", province.profile))
         verify_release(stage.path, index)
@@ -69,7 +69,7 @@ def report(options: BuildOptions, quarter: Quarter, as_of: dt.date | None = None
     """``invoke report``: the quarter's report, checked as of ``as_of`` (by default the quarter's last day),
     written with the provincial index into <output>/bao-cao/<quarter>/."""
     province, folders = prepare(options)
-    folders = [folder for folder in folders if valid_slug(folder.name)]  # a refused folder is no commune
+    folders = [folder for folder in folders if is_commune(folder)]  # a refused folder is no commune
     day = as_of or quarter.end
     result = build_report(province.profile, check_communes(options, province, folders, day), quarter, day)
     with output_lock(options.output), staged(options.output, rebuild=set()) as stage:

@@ -90,13 +90,21 @@ def _child(work, task, result: Path, progress: Path, memory: int) -> None:
 
     try:
         value = work(task, note)
-    except Exception as err:  # noqa: BLE001 - reported by the parent as this task's failure, not as a traceback
-        result.with_suffix(".error").write_text(f"{type(err).__name__}: {err}"[:300], encoding="utf-8")
+        scratch = result.with_suffix(".tmp")
+        with scratch.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(scratch, result)  # whole or not at all
+    except BaseException as err:  # noqa: BLE001 - reported by the parent as this task's failure, not as a traceback
+        _note_error(result, err)
         os._exit(3)
-    scratch = result.with_suffix(".tmp")
-    with scratch.open("wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(scratch, result)  # whole or not at all
+
+
+def _note_error(result: Path, err: BaseException) -> None:
+    """Why the task failed, for the parent (the disk may be full: then the exit code says it)."""
+    try:
+        result.with_suffix(".error").write_text(f"{type(err).__name__}: {err}"[:300], encoding="utf-8")
+    except OSError:
+        pass
 
 
 def _limit_memory(memory: int) -> None:

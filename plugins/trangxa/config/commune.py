@@ -79,6 +79,12 @@ def valid_slug(name: str) -> bool:
     return bool(SLUG.match(name)) and name not in RESERVED
 
 
+def is_commune(path: Path) -> bool:
+    """A folder of ``communes/`` that is a commune: shown on the index, counted in the report (a refused one is
+    only a finding)."""
+    return valid_slug(path.name) and not path.is_symlink()
+
+
 def load_commune(path: Path, profile: Profile) -> tuple[Commune | None, list[Problem]]:
     """The commune's identity and the problems found in commune.yml; None when it has an error (not built)."""
     refused = refusal(path, profile)

@@ -136,7 +136,9 @@ PLACEHOLDERS = {mark: chr(0xE000 + index) for index, mark in enumerate(MARKS)}
 ORIGINALS = {value: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}.get(key, key) for key, value in PLACEHOLDERS.items()}
 RESERVED = re.compile(f"[{chr(0xE000)}-{chr(0xE000 + len(MARKS) - 1)}]")
 MARK = re.compile("[" + re.escape(MARKS) + "]")
-SCAN = re.compile(r"\\.|\]\(|[\[\]()]")
+SCAN = re.compile(r"\\.|\]\(|[\[\]()<>]")
+INLINE = re.compile(r"[\\*_`&]")  # each one the inline parser matches costs it a copy of the paragraph
+DEFINITION = re.compile(r"^(\s{0,3}):", re.M)  # a definition list's ": "
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 BLOCK_START = re.compile(r"^ {0,3}(?:[-*+] |\d+[.)] |\||#)")  # a list item, table row or heading: a text of its own
 QUOTES = re.compile(r"^(?: {0,3}> ?){%d,}" % (MAX_QUOTES + 1))
@@ -145,8 +147,9 @@ QUOTES = re.compile(r"^(?: {0,3}> ?){%d,}" % (MAX_QUOTES + 1))
 def defuse(text: str, flatten: bool = False) -> str:
     """The text with what makes Python-Markdown super-linear made plain, in one linear pass. For each bracket
     it scans ahead to the closing one, and for a link's "(" to its ")" — to the end of the paragraph when there
-    is none: a paragraph (list item, table row) whose scans add up to more than SCAN_COST gets its inline marks
-    made plain (PLACEHOLDERS); with ``flatten``, every paragraph does. Lines are indented at most MAX_INDENT,
+    is none (``_scan_cost``): a paragraph (list item, table row) whose scans add up to more than SCAN_COST gets
+    its inline marks made plain (PLACEHOLDERS); with ``flatten``, every paragraph does, and no line starts a
+    definition. Lines are indented at most MAX_INDENT,
     quoted at most MAX_QUOTES deep. Fenced code is left as it is; a page staff write does not change (its
     paragraphs scan a few thousand characters)."""
     out: list[str] = []
@@ -156,7 +159,9 @@ def defuse(text: str, flatten: bool = False) -> str:
         if block:
             joined = "\n".join(block)
             plain = flatten or _scan_cost(joined) > SCAN_COST
-            out.append(MARK.sub(lambda match: PLACEHOLDERS[match[0]], joined) if plain else joined)
+            if plain:
+                joined = MARK.sub(lambda match: PLACEHOLDERS[match[0]], joined)
+            out.append(DEFINITION.sub(lambda match: match[1] + "\\:", joined) if flatten else joined)
             block.clear()
 
     fence = ""
@@ -179,9 +184,10 @@ def defuse(text: str, flatten: bool = False) -> str:
 
 
 def _scan_cost(block: str) -> int:
-    """How far Python-Markdown's link parser scans in this text: from each "[" to its "]", from each link's
-    "(" to its ")", and to the end for those never closed."""
-    cost, brackets, parens = 0, [], []
+    """How much Python-Markdown's inline parser scans in this text: from each "[" to its "]", from each link's
+    "(" to its ")", from each "<" to its ">" — to the end for those never closed — and a copy of the text for
+    each escape, emphasis, code or entity mark (a twentieth: copying is cheap)."""
+    cost, brackets, parens, angles = 0, [], [], []
     for match in SCAN.finditer(block):
         token, at = match[0], match.start()
         if token[0] == "\\":
@@ -192,12 +198,17 @@ def _scan_cost(block: str) -> int:
             cost += at - brackets.pop() if brackets else 0
             if token == "](":
                 parens.append(at)
+        elif token == "<":
+            angles.append(at)
+        elif token == ">":
+            cost += at - angles.pop() if angles else 0
         elif parens:
             if token == "(":
                 parens.append(at)
             else:
                 cost += at - parens.pop()
-    return cost + sum(len(block) - at for at in brackets + parens)
+    unclosed = sum(len(block) - at for at in brackets + parens + angles)
+    return cost + unclosed + len(INLINE.findall(block)) * len(block) // 20
 
 
 def _cap_line(line: str) -> str:

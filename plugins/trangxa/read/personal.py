@@ -21,6 +21,7 @@ The warning never repeats the number (CI logs are often public); staff decide, a
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -32,7 +33,7 @@ MOBILE = re.compile(r"(?:84|0)([35789]\d{8})")
 ID_WORDS = re.compile(r"cmnd|cmtnd|cccd|chứng minh|căn cước|định danh", re.I)
 NOT_PERSONAL = re.compile(r"tài khoản|\bs?tk\b|mã số thuế|\bmst\b|mã số doanh nghiệp|đường dây nóng|hotline|"
                           r"tổng đài", re.I)
-CONTEXT = 40  # characters before a number where those words count
+CONTEXT = 80  # characters before a number where those words count
 TABLE_ROW = re.compile(r"^\s*\|")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 FILE_ID = re.compile(r"(?<!\d)0\d(?:[-_. ]?\d){10}(?!\d)")
@@ -59,15 +60,17 @@ def personal_data(text: str, minimise: bool) -> list[Problem]:
 
 
 def _numbers(line: str, id_columns: set[int]) -> list[tuple[str, int, str]]:
-    """(kind, column, digits) of each ID or mobile number on the line."""
+    """(kind, column, digits) of each ID or mobile number on the line (linear in the line's length)."""
     found = []
+    says_id = bool(ID_WORDS.search(line))
+    bars = [index for index, char in enumerate(line) if char == "|"] if TABLE_ROW.match(line) else []
     for run in RUN.finditer(line):
         before = line[max(0, run.start() - CONTEXT): run.start()]
         if NOT_PERSONAL.search(before):
             continue
-        old_card = bool(ID_WORDS.search(line)) or _column_of(line, run.start()) in id_columns
-        for start, digits in _candidates(run):
-            kind = _kind(digits, old_card)
+        old_card = says_id or (bool(bars) and bisect.bisect(bars, run.start()) - 1 in id_columns)
+        for start, digits in sorted(_candidates(run), key=lambda candidate: (candidate[0], -len(candidate[1]))):
+            kind = _kind(digits, old_card)  # from the first place a number starts, the longest reading of it
             if kind:
                 found.append((kind, start, _national(digits) if kind == "phone" else digits))
                 break
@@ -75,13 +78,21 @@ def _numbers(line: str, id_columns: set[int]) -> list[tuple[str, int, str]]:
 
 
 def _candidates(run: re.Match) -> list[tuple[int, str]]:
-    """The run's digits, and the digits from each group after a space on ("năm 2006 0950 000 017" holds a
-    mobile from its second group): numbers are grouped by spaces, never split inside a dotted amount."""
+    """The numbers a run of digit groups may hold: from its first group, and from each group after a space on
+    ("năm 2006 0950 000 017" holds a mobile from its second group), as many groups as make at most 12 digits
+    (an amount's dotted groups are never split from its start)."""
     groups = list(GROUP.finditer(run[0]))
-    starts = [0] + [index for index in range(1, len(groups))
-                    if run[0][groups[index - 1].end(): groups[index].start()].endswith(" ")]
-    return [(run.start() + groups[index].start() if index else run.start(),
-             "".join(group[0] for group in groups[index:])) for index in starts]
+    found = []
+    for index, group in enumerate(groups):
+        if index and not run[0][groups[index - 1].end(): group.start()].endswith(" "):
+            continue
+        digits = ""
+        for following in groups[index: index + 12]:  # 12 groups hold at least 12 digits
+            digits += following[0]
+            if len(digits) > 12:
+                break
+            found.append((run.start() + group.start(), digits))
+    return found
 
 
 def _kind(digits: str, old_card: bool) -> str:
@@ -101,10 +112,6 @@ def _national(digits: str) -> str:
 
 def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
-
-
-def _column_of(line: str, position: int) -> int:
-    return line[:position].count("|") - 1 if TABLE_ROW.match(line) else -1
 
 
 def own_numbers(texts: list[str]) -> set[str]:

@@ -58,11 +58,11 @@ DANGERS = (
     (re.compile(r"<\s*(object|embed|form|input|button|style|link|meta|base)\b", re.I), "unsafe-html", "thẻ {0}"),
     (re.compile(r"style\s*=", re.I), "unsafe-html", "định dạng style (có thể dùng để ẩn chữ)"),
 )
-IFRAME = re.compile(r"<\s*iframe\b[^>]*?src\s*=\s*[\"']([^\"']*)", re.I)
-REMOTE_MEDIA = re.compile(r"<\s*(img|video|source|track)\b[^>]*?\b(?:src|poster)\s*=\s*[\"']?\s*((?:[a-z][a-z0-9+.-]*:|//)[^\"'\s>]*)",
-                          re.I)
-REMOTE_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?((?:[a-z][a-z0-9+.-]*:|//)[^)\s>]*)", re.I)  # ![mô tả](https://…)
-FEATURES = re.compile(r"<\s*iframe\b[^>]*?\ballow\s*=\s*[\"']([^\"']*)", re.I)
+IFRAME = re.compile(r"<\s*iframe\b[^<>]{0,1000}?src\s*=\s*[\"']([^\"']*)", re.I)
+REMOTE_MEDIA = re.compile(r"<\s*(img|video|source|track)\b[^<>]{0,1000}?\b(?:src|poster)\s*=\s*[\"']?\s*"
+                          r"((?:[a-z][a-z0-9+.-]*:|//)[^\"'\s>]*)", re.I)
+REMOTE_IMAGE = re.compile(r"!\[[^\]\n]{0,1000}\]\(\s*<?((?:[a-z][a-z0-9+.-]*:|//)[^)\s>]*)", re.I)  # ![mô tả](https://…)
+FEATURES = re.compile(r"<\s*iframe\b[^<>]{0,1000}?\ballow\s*=\s*[\"']([^\"']*)", re.I)
 
 
 def scan(source: str, first_line: int = 1) -> list[Problem]:
