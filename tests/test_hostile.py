@@ -523,6 +523,13 @@ def test_ci_output_carries_no_command_and_no_terminal_escape(hostile):
     assert "\x1b" not in format_json(findings)
 
 
+def test_workflow_command_escaping_follows_the_runners_rules():
+    from trangxa.formats import escape_data, escape_property
+
+    assert escape_data("50%\r\n::error::x") == "50%25%0D%0A::error::x"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+
+
 @pytest.mark.parametrize("value", ["a\r::error::giả", "a\n::stop-commands::x", "\x1b[2J\x1b]8;;http://e\x07x", "a%0Ab",
                                    "a,b:c", "\u2028::warning::x", "\x9b31mx"])
 def test_workflow_commands_and_text_escape_every_value(value):
