@@ -216,3 +216,29 @@ def golden(c):
         files = golden_site(Path(scratch))
     write(files)
     print(f"{GOLDEN.relative_to(ROOT)}/: {len(files)} tệp")
+
+
+@task(help={"branch": "nhánh xuất bản (mặc định gh-pages; mỗi xã: gh-pages-<xã>)",
+            "remote": "kho đích (mặc định origin)", "no-push": "chỉ tạo bản quay lại trong kho, không đẩy lên"})
+def rollback(c, branch="gh-pages", remote="origin", no_push=False):
+    """Quay lại bản xuất bản trước đó trên nhánh xuất bản (chạy lại để lùi thêm một bản)."""
+    from trangxa.build.rollback import RollbackError, rollback as back
+
+    try:
+        rolled = back(ROOT, branch, remote, send=not no_push)
+    except RollbackError as err:
+        raise Exit(f"Không quay lại được: {err}", code=2) from None
+    print(f"Nhánh {rolled.branch}: đã đăng lại bản {rolled.restored[:12]} thay cho bản {rolled.live[:12]}.")
+
+
+@task
+def codeowners(c):
+    """Viết tệp CODEOWNERS (ai duyệt thay đổi của thư mục nào) từ phan-quyen.yml."""
+    from trangxa.owners import CODEOWNERS, MAPPING, OwnersError, codeowners as text, parse
+
+    try:
+        owners = parse((ROOT / MAPPING).read_text(encoding="utf-8"))
+    except (OSError, OwnersError) as err:
+        raise Exit(f"Không tạo được {CODEOWNERS}: {err}", code=2) from None
+    (ROOT / CODEOWNERS).write_text(text(owners), encoding="utf-8")
+    print(f"Đã viết {CODEOWNERS} từ {MAPPING} ({len(owners.communes)} xã).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html.parser
 import re
+import subprocess
 import textwrap
 from dataclasses import dataclass, replace
 import os
@@ -169,3 +170,18 @@ def manifest(folder: Path) -> dict[str, str]:
         else:
             found[rel] = "" if path.suffix == ".xlsx" else hashlib.sha256(path.read_bytes()).hexdigest()
     return found
+
+
+def git(*args, cwd) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def repositories(tmp_path: Path) -> tuple[Path, Path]:
+    """A bare repository to push to and a work repository whose ``origin`` it is."""
+    bare, work = tmp_path / "remote.git", tmp_path / "work"
+    git("init", "-q", "--bare", str(bare), cwd=tmp_path)
+    git("init", "-q", str(work), cwd=tmp_path)
+    for key, value in (("user.name", "Thử"), ("user.email", "thu@example.invalid")):
+        git("config", key, value, cwd=work)
+    git("remote", "add", "origin", str(bare), cwd=work)
+    return bare, work

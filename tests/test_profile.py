@@ -63,7 +63,7 @@ def test_province_overlay_adds_changes_and_removes_without_code():
         "record_types": {"bai-viet": {"fields": {"chuyen_muc_phu": {"label": "Mục phụ", "type": "text"}}}},
     }
     profile = load_profile("nd224-2026", overlay)
-    assert profile.category("tin-tuc").rules == {"quota_per_month": 4, "max_age_days": 60}
+    assert profile.category("tin-tuc").rules == {"quota_per_month": 4, "max_age_days": 60, "minimise_personal_data": True}
     assert profile.category("tin-tuc").name == "Tin tức, sự kiện"
     assert profile.category("video") is None
     assert profile.menu()[-1].slug == "khuyen-nong"

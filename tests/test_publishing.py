@@ -3,7 +3,6 @@ a commune's last good site kept, shards + merge equal to one build, CI files, De
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 from dataclasses import replace
 
@@ -11,7 +10,7 @@ import pytest
 import yaml
 
 from fixtures import DONG_HAI, HON_DA_BAC, TAN_THANH, communes
-from helpers import ROOT, TODAY, manifest, read, scratch_province, write_tree
+from helpers import ROOT, TODAY, git, manifest, read, repositories, scratch_province, write_tree
 
 from trangxa import runs as build_module
 from trangxa.build.publish import compress, publish_output
@@ -34,20 +33,6 @@ def province(tmp_path, mode="thu-muc", platform=None):
         with (tmp_path / "province.yml").open("a", encoding="utf-8") as handle:
             handle.write(REPOSITORY.format(platform=platform, host=host))
     return options
-
-
-def git(*args, cwd):
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
-
-
-def repositories(tmp_path):
-    bare, work = tmp_path / "remote.git", tmp_path / "work"
-    git("init", "-q", "--bare", str(bare), cwd=tmp_path)
-    git("init", "-q", str(work), cwd=tmp_path)
-    for key, value in (("user.name", "Thử"), ("user.email", "thu@example.invalid")):
-        git("config", key, value, cwd=work)
-    git("remote", "add", "origin", str(bare), cwd=work)
-    return bare, work
 
 
 def test_publish_pushes_the_site_to_a_branch_of_a_bare_repository(tmp_path):

@@ -84,8 +84,6 @@ def test_on_the_quarters_last_day_only_the_gaps_that_existed_then(on_09_30):
     assert P9 <= findings
 
 
-@pytest.mark.xfail(strict=True, reason="personal-data detection is issue 15's: F8 (a bank account, a budget total "
-                   "typed without separators), F9 (the ward's own hotline) and P10 (a number ending a sentence)")
 def test_personal_data_findings_are_exactly_the_planted_ones(on_11_20):
     findings = found(on_11_20.values())
     assert {f for f in findings if f[1] in PERSONAL} == P9 | {P10}

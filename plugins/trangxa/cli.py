@@ -15,7 +15,7 @@ from trangxa.aggregate.summary import SUMMARY_FILE
 from trangxa.build.results import BuildResult
 from trangxa.runs import build, check, report, year_report
 from trangxa.options import BuildError, BuildOptions, with_defaults_from_env
-from trangxa.formats import format_github, format_json, format_text
+from trangxa.formats import format_github, format_json, format_text, one_line
 from trangxa.law.profile import ProfileError
 from trangxa.aggregate.report import Quarter
 
@@ -112,23 +112,31 @@ def run_publish(options: BuildOptions, repo: Path, branch: str, remote: str, per
     site = options.output.resolve()
     sites = [(f"{branch}-{p.name}", p) for p in sorted(site.iterdir()) if (p / SUMMARY_FILE).is_file()] \
         if per_commune else [(branch, site)]
-    domains = _domains(site) if per_commune and province.url_mode == "ten-mien" else {}
+    domains = _domains(site, province.site_url) if per_commune and province.url_mode == "ten-mien" else {}
     for target, folder in sites:
         name = folder.name if per_commune else "các trang"  # not the release folder's internal name
         print(f"Nén và {'đẩy' if push else 'ghi'} {name} lên nhánh {target}…", flush=True)
-        done = publish.push(folder, repo, target, remote, f"Xuất bản {options.as_of or dt.date.today():%d/%m/%Y}", send=push,
-                            cname=domains.get(folder.name, ""), cache=options.cache_path(), say=print)
+        try:
+            done = publish.push(folder, repo, target, remote, f"Xuất bản {options.as_of or dt.date.today():%d/%m/%Y}",
+                                send=push, cname=domains.get(folder.name, ""), cache=options.cache_path(), say=print)
+        except publish.PublishError as err:
+            print(f"Không xuất bản: {err}", file=sys.stderr)
+            return 2
         print(f"Đã xuất bản {name} lên nhánh {target} ({done.files} tệp được nén: {done.made} nội dung mới, "
               f"{done.reused} lấy lại từ {options.cache_path().name}/).")
     return code
 
 
-def _domains(site: Path) -> dict[str, str]:
+def _domains(site: Path, site_url: str) -> dict[str, str]:
+    """Each commune's domain for its CNAME file; none for a domain another commune or the province's own site
+    declares (a duplicate-domain finding says so)."""
     import json
+    from urllib.parse import urlparse
 
-
-    return {p.name: json.loads((p / SUMMARY_FILE).read_text(encoding="utf-8"))["domain"]
-            for p in site.iterdir() if (p / SUMMARY_FILE).is_file()}
+    domains = {p.name: json.loads((p / SUMMARY_FILE).read_text(encoding="utf-8"))["domain"]
+               for p in site.iterdir() if (p / SUMMARY_FILE).is_file()}
+    taken = [domain.lower() for domain in domains.values() if domain] + [urlparse(site_url).hostname or ""]
+    return {slug: domain for slug, domain in domains.items() if taken.count(domain.lower()) == 1}
 
 
 def run_report(options: BuildOptions, quarter: str | None, as_of: dt.date | None = None, year: int | None = None) -> int:
@@ -138,6 +146,9 @@ def run_report(options: BuildOptions, quarter: str | None, as_of: dt.date | None
         result = report(options, Quarter.parse(quarter or ""), as_of)
     except (ValueError, BuildError, ProfileError) as err:
         print(f"Không thể chạy: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"Không thể chạy: {os_message(err)}", file=sys.stderr)
         return 2
     folder = options.output / "bao-cao" / result.quarter.code
     action = [line.commune_name for line in result.communes if line.needs_action]
@@ -167,6 +178,9 @@ def run_check(options: BuildOptions, form: str = "text", strict: bool = False) -
         checked = check(options, options.as_of)
     except (BuildError, ProfileError) as err:
         print(f"Không thể chạy: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:
+        print(f"Không thể chạy: {os_message(err)}", file=sys.stderr)
         return 2
     as_of = checked[0].as_of if checked else options.as_of
     findings = [finding for commune in checked for finding in commune.findings]
@@ -208,8 +222,24 @@ def run_build(options: BuildOptions) -> int:
     except (BuildError, ProfileError) as err:
         print(f"Không thể chạy: {err}", file=sys.stderr)
         return 2
+    except OSError as err:  # the output cannot be written (read-only, full, not a folder): said, not a traceback
+        print(f"Không thể chạy: {os_message(err)}", file=sys.stderr)
+        return 2
     print(build_summary(result, options))
     return 1 if result.failed else 0
+
+
+def os_message(err: OSError) -> str:
+    """An error of the file system in the words of the person running the build, with what to do."""
+    import errno
+
+    where = f" {err.filename}" if err.filename else ""
+    if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (f"không ghi được vào{where} (thư mục chỉ đọc hoặc không có quyền ghi: {err.strerror}). "
+                "Chọn thư mục kết quả khác bằng --output, hoặc cấp quyền ghi.")
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"hết dung lượng đĩa khi ghi{where}. Giải phóng dung lượng rồi chạy lại; bản đã đăng được giữ nguyên."
+    return f"lỗi khi đọc hoặc ghi{where}: {err.strerror or err}. Bản đã đăng trước đó được giữ nguyên."
 
 
 def build_summary(result: BuildResult, options: BuildOptions) -> str:
@@ -221,7 +251,7 @@ def build_summary(result: BuildResult, options: BuildOptions) -> str:
     built = [site for site in result.communes if site.built]
     index = " và trang chỉ mục của tỉnh" if result.index else ""
     lines.append(f"Đã tạo {len(built)}/{len(result.communes)} trang xã{index} ({result.pages} trang) vào {options.output}.")
-    kept = [site.name for site in result.communes if site.kept_previous]
+    kept = [one_line(site.name) for site in result.communes if site.kept_previous]
     if kept:
         lines.append("Giữ bản đã đăng trước đó (tệp nội dung có lỗi): " + ", ".join(kept) + ".")
     first = [site.name for site in result.communes
@@ -231,7 +261,7 @@ def build_summary(result: BuildResult, options: BuildOptions) -> str:
                      "rồi xuất bản lại): " + ", ".join(first) + ".")
     lines.append(f"Phát hiện {errors} lỗi, {warnings} cảnh báo.")
     if result.failed:
-        lines.append("Không tạo được: " + ", ".join(result.failed) + ".")
+        lines.append("Không tạo được: " + ", ".join(one_line(name) for name in result.failed) + ".")
     return "\n".join(lines)
 
 

@@ -16,13 +16,13 @@ from trangxa.aggregate.yearly import YearReport, rank, year_line
 from trangxa.build.communes import build_communes
 from trangxa.build.index import build_index
 from trangxa.build.plan import Plan
-from trangxa.build.release import bring_in, linked_sites, output_lock, staged
-from trangxa.build.results import BuildResult
+from trangxa.build.release import bring_in, linked_sites, output_lock, staged, verify_release
+from trangxa.build.results import BuildResult, SiteResult
 from trangxa.build.workers import Failure, Progress, run_each
 from trangxa.checks.commune import CommuneCheck, failed, page_findings, read_and_check
-from trangxa.config.commune import discover
+from trangxa.config.commune import IDENTITY_FILE, discover, duplicate_domains, is_commune
 from trangxa.config.province import Province, load_province
-from trangxa.law.findings import Problem
+from trangxa.law.findings import Finding, Problem, place
 from trangxa.options import BuildError, BuildOptions
 from trangxa.read.items import read_pages
 
@@ -30,7 +30,11 @@ from trangxa.read.items import read_pages
 def check(options: BuildOptions, as_of: dt.date | None = None) -> list[CommuneCheck]:
     """``invoke check``: the selected communes read and checked as of ``as_of`` (the options' date by default)."""
     province, folders, options = prepare(options)
-    return check_communes(options, province, select(options, folders), as_of or options.as_of)
+    checked = check_communes(options, province, select(options, folders), as_of or options.as_of)
+    shared = duplicate_domains([(c.slug, c.commune.domain, c.commune.domain_line) for c in checked if c.commune],
+                               province.site_url)
+    return [replace(c, read_findings=c.read_findings + _placed(c.slug, shared)).at(province, c.as_of, c.period)
+            if c.slug in shared else c for c in checked]
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -52,9 +56,11 @@ def build(options: BuildOptions) -> BuildResult:
         kept = [result for slug, result in plan.reused.items() if stage.keep(slug)]
         todo = [folder for folder in selected if folder.name not in {result.name for result in kept}]
         built = build_communes(work, province, todo, stage, shared, salt=plan.common)
-        results = sorted(kept + built, key=lambda result: result.name)
-        index = None if options.shard else build_index(work, province, [folder.name for folder in folders], results,
+        results = _with_domain_findings(sorted(kept + built, key=lambda result: result.name), province)
+        slugs = [folder.name for folder in folders if is_commune(folder)]
+        index = None if options.shard else build_index(work, province, slugs, results,
                                                        read_pages(options.content_dir / "tinh", province.profile))
+        verify_release(stage.path, index)
         links = linked_sites(stage.path)
     plan.save(options, results, index, links)
     return BuildResult(tuple(results), index, tuple(page_findings(shared, "content/chung")))
@@ -64,6 +70,7 @@ def report(options: BuildOptions, quarter: Quarter, as_of: dt.date | None = None
     """``invoke report``: the quarter's report, checked as of ``as_of`` (by default the quarter's last day) for the
     quarter's period, written with the provincial index into <output>/bao-cao/<quarter>/."""
     province, folders, options = prepare(options)
+    folders = [folder for folder in folders if is_commune(folder)]  # a refused folder is no commune
     day = as_of or quarter.end
     checked = [c.at(province, day, quarter.period(day)) for c in check_communes(options, province, folders, day)]
     result = build_report(province.profile, checked, quarter, day)
@@ -75,6 +82,7 @@ def year_report(options: BuildOptions, year: int, as_of: dt.date | None = None) 
     """``invoke report --year``: each commune's quarters of ``year`` and its rank, as of ``as_of`` (by default the
     year's last day), written with the provincial index into <output>/bao-cao/<year>/."""
     province, folders, options = prepare(options)
+    folders = [folder for folder in folders if is_commune(folder)]
     day = as_of or dt.date(year, 12, 31)
     checked = check_communes(options, province, folders, day)
     result = rank(year, day, [year_line(province, commune, year, day) for commune in checked])
@@ -85,8 +93,9 @@ def year_report(options: BuildOptions, year: int, as_of: dt.date | None = None) 
 def _write_index(options: BuildOptions, province: Province, folders: list[Path], day: dt.date, **reports) -> None:
     with output_lock(options.output), staged(options.output, rebuild=set()) as stage:
         work = replace(options, output=stage.path, as_of=day)
-        build_index(work, province, [folder.name for folder in folders], [],
-                    read_pages(options.content_dir / "tinh", province.profile), **reports)
+        index = build_index(work, province, [folder.name for folder in folders], [],
+                            read_pages(options.content_dir / "tinh", province.profile), **reports)
+        verify_release(stage.path, index)
 
 
 def check_communes(options: BuildOptions, province: Province, folders: list[Path], as_of: dt.date) -> list[CommuneCheck]:
@@ -100,6 +109,22 @@ def check_communes(options: BuildOptions, province: Province, folders: list[Path
         return failed(folder.name, as_of, Problem(rule, {"detail": why.detail}), file)
 
     return run_each(folders, work, stopped, options.jobs or _cores(), options.timeout)
+
+
+def _placed(slug: str, problems: dict[str, Problem]) -> tuple[Finding, ...]:
+    return (place(problems[slug], slug, f"{slug}/{IDENTITY_FILE}"),)
+
+
+def _with_domain_findings(results: list[SiteResult], province: Province) -> list[SiteResult]:
+    """Each site's findings with a duplicate-domain error where its domain is another's too (computed again on
+    every build: a kept site's saved findings may hold an old one)."""
+    units = [(r.name, r.domain[0], r.domain[1]) for r in results if r.domain]
+    shared = duplicate_domains(units, province.site_url)
+    found = []
+    for result in results:
+        findings = tuple(f for f in result.findings if f.rule != "duplicate-domain")
+        found.append(replace(result, findings=findings + (_placed(result.name, shared) if result.name in shared else ())))
+    return found
 
 
 def prepare(options: BuildOptions) -> tuple[Province, list[Path], BuildOptions]:

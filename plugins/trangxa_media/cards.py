@@ -37,6 +37,7 @@ def share_card(title: str, unit: str, emblem: Path | None, folder: Path, cache: 
     target = folder / NAME
     target.unlink(missing_ok=True)
     shutil.copyfile(cached, target)  # a copy: nothing written to the output can reach the cache
+    target.chmod(0o644)
     return target
 
 
@@ -137,4 +138,5 @@ def _write_atomic(path: Path, data: bytes) -> None:
     handle, scratch = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(handle, "wb") as out:
         out.write(data)
+    os.chmod(scratch, 0o444)  # the cache is only ever read (and copied from), like the pictures'
     os.replace(scratch, path)

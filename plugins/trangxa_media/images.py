@@ -6,7 +6,10 @@ fallback) that ``srcset`` lets a cheap phone on a slow network choose from. EXIF
 The original file is never published: its path gets the largest clean rendition, so a link to it still works.
 
 Renditions are cached by the picture's content hash (and the pipeline's settings), so an unchanged picture is
-never processed twice, across builds and across communes; a build only hard-links them into its output.
+never processed twice, across builds and across communes; a build copies them into its output. Never a hard
+link: anything that later opens a published file for writing (Pelican's theme copy did, for a commune's
+``theme/img/favicon.png``) would write into the cache, and through it into every commune showing that picture.
+The cache's files are also made read-only.
 """
 
 from __future__ import annotations
@@ -93,10 +96,10 @@ def publish(source: Path, rel: str, output: Path, cache: Path, stats: ImageStats
     target.mkdir(parents=True, exist_ok=True)
     named = tuple(Rendition(f"{stem}-{r.name}", r.width, r.height, r.format) for r in renditions)
     for cached, published in zip(renditions, named):
-        _link(entry / cached.name, target / published.name)
+        _copy(entry / cached.name, target / published.name)
     if source.suffix.lower() not in UNSERVED:
         largest = max((r for r in renditions if r.format == _source_format(source)), key=lambda r: r.width)
-        _link(entry / largest.name, target / PurePosixPath(rel).name)
+        _copy(entry / largest.name, target / PurePosixPath(rel).name)
     stats.source_bytes += source.stat().st_size
     stats.output_bytes += sum((entry / r.name).stat().st_size for r in renditions)
     return Picture(rel, width, height, named)
@@ -142,6 +145,8 @@ def _make(source: Path, entry: Path) -> tuple[tuple[Rendition, ...], int, int]:
     renditions.sort(key=lambda r: (r.width, r.format))
     meta = {"width": width, "height": height, "renditions": [asdict(r) for r in renditions]}
     (staging / "picture.json").write_text(json.dumps(meta), encoding="utf-8")
+    for made in staging.iterdir():
+        made.chmod(0o444)  # the cache is only ever read (and only ever copied from)
     try:
         staging.rename(entry)
     except OSError:  # another process made the same picture first: keep theirs
@@ -251,10 +256,8 @@ def _lanczos():
     return Image.Resampling.LANCZOS
 
 
-def _link(cached: Path, published: Path) -> None:
-    """Hard-link a cached rendition into the output (free), copying where the cache is on another disk."""
+def _copy(cached: Path, published: Path) -> None:
+    """Copy a cached rendition into the output — a copy, never a link into the cache (see above)."""
     published.unlink(missing_ok=True)
-    try:
-        os.link(cached, published)
-    except OSError:
-        shutil.copyfile(cached, published)
+    shutil.copyfile(cached, published)
+    published.chmod(0o644)

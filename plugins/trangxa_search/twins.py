@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 MARK = "\u2060"
-WORD_WITH_D = re.compile(r"[^\s<>]*[đĐ][^\s<>]*")
+WORD = re.compile(r"[^\s<>]+")  # every word, then those with đ (a pattern around [đĐ] rescans a long word per letter)
 TAG = re.compile(r"(<[^>]+>)")
 HEADING = re.compile(r"<(/?)h([1-6])\b", re.I)
 # Pagefind weighs headings h1 7 … h6 2 and other text 1; a twin gets half of that.
@@ -29,8 +29,8 @@ def twin(word: str) -> str:
 
 def with_twins(text: str, weight: float) -> str:
     """Plain text (already HTML-escaped) with a twin after every word that contains đ."""
-    return WORD_WITH_D.sub(
-        lambda match: f'{match[0]} <span data-pagefind-weight="{weight:g}">{MARK}{twin(match[0])}</span>', text)
+    return WORD.sub(lambda match: f'{match[0]} <span data-pagefind-weight="{weight:g}">{MARK}{twin(match[0])}</span>'
+                    if "đ" in match[0] or "Đ" in match[0] else match[0], text)
 
 
 def html_with_twins(html: str, factor: float = 1) -> str:

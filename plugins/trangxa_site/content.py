@@ -8,6 +8,7 @@ rewritten for the page's place (the page of ``tin-tuc/ra-quan.md`` is one folder
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from pathlib import Path, PurePosixPath
 
@@ -67,8 +68,8 @@ def page_of(item: Item, profile: Profile, placing: Placing, settings: dict, cont
     if item.date:
         metadata["date"] = dt.datetime.combine(item.date, dt.time())
     summary_field = profile.record_types[item.record_type].summary_field
-    if summary_field and item.values.get(summary_field):
-        metadata["summary"] = str(item.values[summary_field])
+    if summary_field and item.values.get(summary_field):  # plain text where Pelican expects HTML (the feeds'
+        metadata["summary"] = html.escape(str(item.values[summary_field]))  # <summary type="html">): escaped
     path = source / (item.rel if item.category else PurePosixPath(item.rel).name)
     return Page(placing.html(item, item.html), metadata=metadata, settings=settings, source_path=str(path),
                 context=context)

@@ -18,6 +18,7 @@ from pelican.contents import Content
 
 from trangxa.law.profile import Category, FieldSpec, RecordType
 from trangxa.read.collisions import filter_slug
+from trangxa.spreadsheets import safe_cell
 from trangxa.text import slugify
 
 from trangxa_site.sections import ListingPage, Section, paginate
@@ -135,7 +136,9 @@ def _row(item: Content, record_type: RecordType, links, published: set[str], sou
 
 def _file(folder: str, name: str, published: set[str], source: str) -> dict:
     rel = posixpath.normpath(f"{folder}/{name}")
-    size = os.path.getsize(os.path.join(source, rel)) if rel in published else None
+    if rel not in published:  # missing, refused or outside the commune: its name as written, nothing derived
+        return {"tep": name, "url": None, "dinh_dang": PurePosixPath(name).suffix.lstrip(".").upper(), "kich_thuoc": None}
+    size = os.path.getsize(os.path.join(source, rel))
     return {"tep": name, "url": rel, "dinh_dang": PurePosixPath(name).suffix.lstrip(".").upper(), "kich_thuoc": size}
 
 
@@ -158,13 +161,13 @@ def _csv(rows: list[dict]) -> str:
     writer = csv.DictWriter(out, fieldnames=columns)
     writer.writeheader()
     for row in rows:
-        writer.writerow({key: _cell(row.get(key)) for key in columns})
+        writer.writerow({key: safe_cell(_cell(row.get(key))) for key in columns})  # never a formula (spreadsheets)
     return out.getvalue()
 
 
 def _cell(value) -> str:
     if isinstance(value, list):
-        return "; ".join(item["url"] if isinstance(item, dict) else str(item) for item in value)
+        return "; ".join((item["url"] or item["tep"]) if isinstance(item, dict) else str(item) for item in value)
     if isinstance(value, dict):
         return "; ".join(f"{label}: {', '.join(urls)}" for label, urls in value.items())
     return "" if value is None else str(value)

@@ -21,6 +21,7 @@ from trangxa.checks.periods import QUARTER_NAMES, quarter_end
 from trangxa.checks.status import LABELS, SCORE_RULE
 from trangxa.law.findings import rule_status
 from trangxa.law.profile import Profile
+from trangxa.spreadsheets import append_row, safe_row
 
 QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 DEADLINE_RULES = ("deadline", "publish_before", "answer_within")
@@ -253,7 +254,7 @@ def write_table_csv(path: Path, header: tuple, rows: list[tuple]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows(("" if value is None else value for value in row) for row in rows)
+        writer.writerows(safe_row("" if value is None else value for value in row) for row in rows)
 
 
 def write_book(path: Path, sheets: list[tuple[str, list[tuple]]]) -> None:
@@ -265,7 +266,7 @@ def write_book(path: Path, sheets: list[tuple[str, list[tuple]]]) -> None:
     for title, rows in sheets:
         sheet = book.create_sheet(title)
         for row in rows:
-            sheet.append(tuple("" if value is None else value for value in row))
+            append_row(sheet, tuple("" if value is None else value for value in row))  # text never a formula
     book.save(path)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from trangxa.aggregate.report import Quarter, commune_part, part_to_data
 from trangxa.build.jobs import CommuneJob
-from trangxa.build.release import Stage
+from trangxa.build.release import Stage, incomplete
 from trangxa.build.render import render
 from trangxa.build.results import SiteResult
 from trangxa.build.workers import Failure, Progress, run_each
@@ -52,9 +52,13 @@ def build_communes(options: BuildOptions, province: Province, folders: list[Path
 
 
 def _place(stage: Stage, result: SiteResult, site: Path, keep_last_good: bool) -> SiteResult:
-    """Link a site built whole. A site not built is dropped and the previous one kept, if any; so is one whose
-    files have errors when publishing keeps the last good site — unless it has none: then it is published with
-    its warnings."""
+    """Link a site built whole. A site not built, or not whole, is dropped and the previous one kept, if any; so is
+    one whose files have errors when publishing keeps the last good site — unless it has none: then it is
+    published with its warnings."""
+    missing = incomplete(site) if result.built else ""
+    if missing:  # written, but not whole (a full disk, a file gone mid-build): never published
+        finding = place(Problem("site-incomplete", {"detail": missing}), result.name, f"{result.name}/")
+        result = replace(result, built=False, findings=result.findings + (finding,))
     if result.built and not (keep_last_good and result.content_errors):
         stage.link(result.name, site)
         return result
@@ -84,7 +88,8 @@ def build_commune(options: BuildOptions, province: Province, folder: Path, site:
         built, rendered = render(options, job, site, province.commune_url(checked.commune), checked.name)
     summary = _summary(site) if built else {}
     return SiteResult(folder.name, built, checked.findings + tuple(rendered.findings), rendered.pages,
-                      time.perf_counter() - started, summary, images=rendered.images, unit_name=checked.name)
+                      time.perf_counter() - started, summary, images=rendered.images, unit_name=checked.name,
+                      domain=(checked.commune.domain, checked.commune.domain_line) if checked.commune.domain else ())
 
 
 def quarter_part(province: Province, checked: CommuneCheck) -> dict:

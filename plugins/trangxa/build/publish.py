@@ -4,7 +4,9 @@ with pre-compressed files beside it.
 The build itself is atomic (``release``); publishing pushes a copy of the finished output (hard links: a release is
 never written again), so an interrupted publish leaves the branch as it was. Each distinct content is compressed
 once: ``.gz`` and ``.br`` are kept by the content's hash in the cache (``.trangxa-cache/nen/``, beside the
-pictures), so a publish with nothing changed compresses nothing.
+pictures), so a publish with nothing changed compresses nothing. ghp-import writes every path into git
+fast-import's stream as it is, so a tree holding a path with a control character (or a leading double quote) is
+refused before anything is written (``PublishError``): the build refuses such files already, this is the last gate.
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from pathlib import Path
 
 import ghp_import
 
+from trangxa.read.names import unsafe_paths
+
 PUBLISH_FOLDER = ".trangxa-publish"  # production builds, apart from the development builds of output/
+
+
+class PublishError(Exception):
+    """The tree cannot be published as it is (Vietnamese message)."""
+
 COMPRESSIBLE = (".html", ".css", ".js", ".xml", ".json", ".txt", ".csv", ".svg")
 FOLDER = "nen"  # in the cache: <sha256>.gz and <sha256>.br
 
@@ -123,6 +132,10 @@ def push(folder: Path, repo: Path, branch: str, remote: str, message: str, send:
     with tempfile.TemporaryDirectory(prefix="trangxa-xuat-ban-", dir=cache) as tmp:
         copy = Path(tmp) / "site"
         link_tree(folder.resolve(), copy)
+        refused = unsafe_paths(copy)
+        if refused:
+            raise PublishError(f"{len(refused)} đường dẫn có ký tự điều khiển hoặc dấu ngoặc kép ở đầu tên, có thể "
+                               f"ghi đè tệp khác trên nhánh xuất bản: {', '.join(refused[:5])}. Đổi tên các tệp đó.")
         compressed = compress(copy, cache, say)  # in the copy: the live release is never written after its swap
         if cname:
             (copy / "CNAME").write_text(cname + "\n", encoding="utf-8")

@@ -12,6 +12,10 @@ A build writes a new staging release: links to the sites it keeps, new sites for
 index's files. Only when it has finished does ``output`` point at it, with one atomic rename. Keeping a commune
 costs one link, whatever its size. A build that is killed leaves the previous release in place; the next run
 removes what the killed one left behind, and every site no release links to, with no manual clean-up.
+
+Nothing is swapped in unverified: a commune's new site is linked only when it is whole (``incomplete``: its home
+page and summary written, no empty page — what a full disk leaves), and the release only when the provincial
+index was built and is whole too (``verify_release``); otherwise the previous release stays, untouched.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trangxa.aggregate.summary import SUMMARY_FILE
+from trangxa.config.commune import valid_slug
 from trangxa.options import BuildError
 
 
@@ -84,8 +89,9 @@ class Stage:
         return site
 
     def keep(self, slug: str) -> bool:
-        """Link a commune to the site it has in the previous release; False when there was none."""
-        site = self.site_of(slug)
+        """Link a commune to the site it has in the previous release; False when there was none (or the name can
+        be no commune's: a release made before names were checked may hold one)."""
+        site = self.site_of(slug) if valid_slug(slug) else None
         if site is not None:
             self.link(slug, site)
         return site is not None
@@ -160,6 +166,42 @@ def bring_in(stage: Stage, outputs: list[Path]) -> None:
             copy = stage.new_site(site.name)
             shutil.copytree(site, copy, symlinks=False)
             stage.link(site.name, copy)
+
+
+HOME = "index.html"
+WRITTEN = (".html", ".xml", ".json", ".txt", ".csv", ".js", ".css")  # never empty when written whole
+
+
+def incomplete(site: Path, own_only: bool = False) -> str:
+    """Why a built site is not whole ("" when it is): its home page or summary missing or empty, or any page,
+    feed or data file left empty (a write that failed half-way). ``own_only``: not into the communes' links."""
+    for required in (HOME,) if own_only else (HOME, SUMMARY_FILE):
+        path = site / required
+        if not path.is_file() or path.stat().st_size == 0:
+            return f"thiếu {required}"
+    for root, dirs, files in os.walk(site):
+        if own_only:
+            dirs[:] = [d for d in dirs if not Path(root, d).is_symlink()]
+        for name in files:
+            path = Path(root, name)
+            if name.endswith(WRITTEN) and path.stat().st_size == 0:
+                return f"tệp rỗng {path.relative_to(site).as_posix()}"
+    return ""
+
+
+def verify_release(stage: Path, index) -> None:
+    """Refuse to publish a release whose provincial index was not built, or is not whole (BuildError: the
+    previous release stays). ``index`` None: a shard, which has no index."""
+    if index is None:
+        return
+    if not index.built:
+        errors = [f.message for f in index.findings if f.severity == "error"]
+        raise BuildError("Không tạo được trang chỉ mục của tỉnh" + (f" ({errors[0]})" if errors else "")
+                         + "; bản đã đăng trước đó được giữ nguyên.")
+    missing = incomplete(stage, own_only=True)
+    if missing:
+        raise BuildError(f"Trang chỉ mục của tỉnh tạo ra không đầy đủ ({missing}; có thể do hết dung lượng đĩa); "
+                         "bản đã đăng trước đó được giữ nguyên.")
 
 
 def linked_sites(release: Path) -> dict[str, str]:

@@ -19,6 +19,7 @@ class SiteResult:
     images: dict = field(default_factory=dict)  # the image pipeline's counts (made, reused, bytes in and out)
     reused: bool = False  # nothing it is built from changed: its published site was kept as it is
     unit_name: str = ""  # the commune's full name, when its commune.yml could be read
+    domain: tuple = ()  # (ten_mien, its line in commune.yml), when declared: no two communes may share one
 
     @property
     def content_errors(self) -> bool:

@@ -24,6 +24,8 @@ from trangxa.config.province import Province
 from trangxa.law.findings import Finding, Problem, place
 from trangxa.read.cache import ItemCache
 from trangxa.read.items import Item, Reading, read_commune
+from trangxa.read.names import shown
+from trangxa.read.plausible import future_postings
 
 
 @dataclass(frozen=True)
@@ -77,22 +79,29 @@ def current_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
 def _existing(read: tuple[Finding, ...], items: list[Item], as_of: dt.date) -> list[Finding]:
     """File findings of the records that existed on ``as_of`` (and of every file that is no record)."""
     later = {f"{item.rel}" for item in items if item.posted and item.posted > as_of}
-    return [f for f in read if f.file.partition("/")[2] not in later]
+    return [f for f in read if f.file.partition("/")[2] not in later or f.rule == "future-date"]  # that one is
+    # about the posting date itself: a record dated after today has to be told so, whatever the day checked
 
 
 def read_and_check(folder: Path, province: Province, as_of: dt.date,
                    progress: Callable[[str], None] | None = None, cache: ItemCache | None = None) -> CommuneCheck:
     """Read one commune's folder (each file once) and check it as of ``as_of``; ``progress`` and ``cache`` as in
     :func:`~trangxa.read.items.read_commune`."""
-    slug = folder.name
+    slug = shown(folder.name)  # a refused name is printed, never its control characters
     commune, problems = load_commune(folder, province.profile)
-    identity = tuple(place(problem, slug, f"{slug}/{IDENTITY_FILE}") for problem in problems)
+    identity = tuple(place(problem, slug, f"{slug}/" if problem.rule in FOLDER_RULES else f"{slug}/{IDENTITY_FILE}")
+                     for problem in problems)
     if commune is None:
         return CommuneCheck(slug, None, as_of, read_findings=identity, findings=identity,
                             period=current_period(as_of))
-    reading = read_commune(folder, province.profile, progress, cache)
+    reading = read_commune(folder, province.profile, progress, cache, own=(commune.phone,))
+    dated = future_postings(reading.items, province.profile, as_of)
+    reading = replace(reading, problems=reading.problems + tuple(dated))
     checked = CommuneCheck(slug, commune, as_of, reading, identity + tuple(reading_findings(province, slug, reading)))
     return checked.at(province, as_of)
+
+
+FOLDER_RULES = ("commune-slug-invalid", "commune-slug-reserved", "commune-folder-link")  # about the folder itself
 
 
 def reading_findings(province: Province, slug: str, reading: Reading) -> list[Finding]:

@@ -3,16 +3,24 @@
 Its schema is the legal profile's ``don-vi`` record type (each field's kind, whether it is required, the values it
 may take). An error in it stops that commune only: it is reported and not built (its previous site stays), and the
 other communes build.
+
+The folder's name is the commune's address (``<slug>/``) beside the provincial index's own pages, so it must be
+a slug (``[a-z0-9-]+``) and none of the names the index writes (RESERVED); a folder that is a symbolic link (to
+another commune, or outside ``communes/``) is refused, and so is a commune.yml that is one. Two communes may not
+declare one domain (``duplicate_domains``): it goes into their addresses and CNAME files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 from trangxa.law.findings import Problem, ProblemError, severity
 from trangxa.law.profile import Profile
+from trangxa.read.names import shown
 from trangxa.read.records import convert
 from trangxa.read.sources import load_file_mapping
 from trangxa.text import fold, slugify
@@ -43,6 +51,7 @@ class Commune:
     description: str
     established: dt.date | None = None  # ngay_thanh_lap: nothing is owed for a time before the unit existed
     site_start: dt.date | None = None  # ngay_bat_dau_trang: the site's first day, when later
+    domain_line: int | None = None  # the line of ten_mien in commune.yml
 
     @property
     def obligations_since(self) -> dt.date | None:
@@ -54,9 +63,45 @@ class Commune:
 IDENTITY_TYPE = "don-vi"  # the record type of commune.yml in the profile
 
 
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Every top-level name the provincial index writes (trangxa_province; a test builds it and compares), those its
+# site may write one day, and the release's own: a commune there would overwrite them, or they it.
+# Names with a dot (index.html, sitemap.xml, robots.txt, 404.html, CNAME, .nojekyll) are not slugs anyway.
+RESERVED = frozenset({"bao-cao", "tim-kiem", "tinh-trang", "trang", "theme", "pagefind", "feeds", "admin", "static",
+                      "sites"})
+
+
+def refusal(path: Path, profile: Profile) -> Problem | None:
+    """Why a folder of ``communes/`` cannot be a commune (its name, or a link), or None."""
+    name = path.name
+    if not SLUG.match(name):
+        return Problem("commune-slug-invalid", {"value": shown(name), "suggestion": slugify(name) or "xa-ten-xa"})
+    if name in RESERVED or name in profile.languages:
+        return Problem("commune-slug-reserved", {"value": name})
+    if path.is_symlink():
+        return Problem("commune-folder-link", {"value": name})
+    return None
+
+
+def valid_slug(name: str) -> bool:
+    """A folder name that can be a commune's address (a link may still be refused: ``refusal``)."""
+    return bool(SLUG.match(name)) and name not in RESERVED
+
+
+def is_commune(path: Path) -> bool:
+    """A folder of ``communes/`` that is a commune: shown on the index, counted in the report (a refused one is
+    only a finding)."""
+    return valid_slug(path.name) and not path.is_symlink()
+
+
 def load_commune(path: Path, profile: Profile) -> tuple[Commune | None, list[Problem]]:
     """The commune's identity and the problems found in commune.yml; None when it has an error (not built)."""
+    refused = refusal(path, profile)
+    if refused:
+        return None, [refused]
     identity = path / IDENTITY_FILE
+    if identity.is_symlink():
+        return None, [Problem("file-outside-link", {"value": IDENTITY_FILE})]
     if not identity.is_file():
         return None, [Problem("commune-yml-missing")]
     try:
@@ -67,11 +112,11 @@ def load_commune(path: Path, profile: Profile) -> tuple[Commune | None, list[Pro
     problems = list(record.problems)
     if any(severity(problem.rule) == "error" for problem in problems):
         return None, problems
-    commune = _commune(path, record.values, profile)
+    commune = _commune(path, record.values, profile, mapping.lines.get("ten_mien"))
     return commune, problems + _identity_warnings(commune, mapping.lines, profile)
 
 
-def _commune(path: Path, values: dict, profile: Profile) -> Commune:
+def _commune(path: Path, values: dict, profile: Profile, domain_line: int | None = None) -> Commune:
     kind = profile.commune_types[values["loai"]]
     return Commune(
         slug=path.name,
@@ -92,6 +137,7 @@ def _commune(path: Path, values: dict, profile: Profile) -> Commune:
         description=values.get("mo_ta", ""),
         established=values.get("ngay_thanh_lap"),
         site_start=values.get("ngay_bat_dau_trang"),
+        domain_line=domain_line,
     )
 
 
@@ -115,6 +161,25 @@ def _identity_warnings(commune: Commune, lines: dict[str, int], profile: Profile
     if commune.slug != slugify(commune.name):
         params = {"folder": commune.slug, "name": commune.name, "expected": slugify(commune.name)}
         problems.append(Problem("slug-mismatch", params, lines.get("ten")))
+    return problems
+
+
+def duplicate_domains(units: list[tuple[str, str, int | None]], site_url: str) -> dict[str, Problem]:
+    """For each commune (slug, domain, line of ten_mien) whose domain another commune declares too, or that is
+    the provincial site's own: the problem, naming the others. Compared without case and a final dot."""
+    owners: dict[str, list[str]] = {}
+    for slug, domain, _ in units:
+        if domain:
+            owners.setdefault(domain.lower().rstrip("."), []).append(slug)
+    province = (urlparse(site_url).hostname or "").lower()
+    problems = {}
+    for slug, domain, line in units:
+        key = domain.lower().rstrip(".")
+        others = [other for other in owners.get(key, []) if other != slug]
+        if domain and key == province:
+            others.insert(0, "cổng thông tin của tỉnh")
+        if others:
+            problems[slug] = Problem("duplicate-domain", {"value": domain, "other": ", ".join(others)}, line)
     return problems
 
 

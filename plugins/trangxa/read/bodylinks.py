@@ -10,8 +10,11 @@ from urllib.parse import unquote
 from trangxa.law.findings import Problem
 
 # ![alt](target "title") and [text](target); <img src="…" alt="…"> and <a href="…"> in raw HTML
-MD_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-HTML_REF = re.compile(r"<(?P<tag>img|a)\b[^>]*?\b(?:src|href)\s*=\s*[\"'](?P<target>[^\"']+)[\"'][^>]*>", re.I)
+# (bounded: a line of thousands of unclosed "[" or "<a " must not cost each start a scan to the line's end)
+MD_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]{0,1000})\]\(\s*<?(?P<target>[^)\s>\[\]]{1,2000})>?"
+                     r"(?:\s+\"[^\"]{0,1000}\")?\s*\)")
+HTML_REF = re.compile(r"<(?P<tag>img|a)\b[^<>]{0,1000}?\b(?:src|href)\s*=\s*[\"'](?P<target>[^\"']{1,2000})[\"']"
+                      r"[^<>]{0,1000}>", re.I)
 HTML_ALT = re.compile(r"\balt\s*=\s*[\"'](?P<alt>[^\"']*)[\"']", re.I)
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#|\?)")
 

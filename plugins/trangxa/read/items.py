@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 import os
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from trangxa.read import drafts, markdown, placement, sanitize
+from trangxa.read import drafts, markdown, names, placement, sanitize
 from trangxa.read.attachments import IMAGE_SUFFIXES, check_attachment
 from trangxa.read.bodylinks import scan_body
 from trangxa.read.cache import ItemCache, listing_digest
 from trangxa.read.collisions import filter_spellings, unique_urls
+from trangxa.read.personal import file_name_problems, own_numbers, personal_data, without_own_numbers
 from trangxa.law.findings import Problem, ProblemError
 from trangxa.law.profile import Profile, RecordType
 from trangxa.read.records import convert
@@ -92,8 +92,9 @@ class Scan:
 
 
 def scan(root: Path, profile: Profile) -> Scan:
-    """Every file below a commune's folder, sorted; hidden files are skipped and links leading outside the
-    folder refused (a commune must not publish another's or the server's files)."""
+    """Every file below a commune's folder, sorted; hidden files are skipped, links leading outside the folder
+    refused (a commune must not publish another's or the server's files), and so are names no publisher may
+    write (``names``)."""
     base = root.resolve()
     result = Scan()
     for folder, dirs, files in os.walk(base):
@@ -101,9 +102,12 @@ def scan(root: Path, profile: Profile) -> Scan:
         for name in sorted(f for f in files if not f.startswith(".")):
             path = Path(folder) / name
             rel = path.relative_to(base).as_posix()
-            if not path.resolve().is_relative_to(base):
+            if names.unsafe(rel):
+                result.problems.append((names.shown(rel), Problem("unsafe-file-name", {"value": names.shown(rel)})))
+            elif not path.resolve().is_relative_to(base):
                 result.problems.append((rel, Problem("file-outside", {"field": "-", "value": rel})))
             elif rel != IDENTITY_FILE:
+                result.problems += [(rel, problem) for problem in file_name_problems(rel)]
                 _sort_file(rel, profile, result, base)
     result.problems += _unnamed_folders(profile, result)
     return result
@@ -130,25 +134,28 @@ def _unnamed_folders(profile: Profile, found: Scan) -> list[tuple[str, Problem]]
 
 
 def _sort_file(rel: str, profile: Profile, result: Scan, base: Path) -> None:
-    if not rel.endswith(CONTENT_SUFFIXES):
+    folder = str(PurePosixPath(rel).parent).removeprefix(".")
+    category = profile.category_for(folder)
+    content = rel.endswith(CONTENT_SUFFIXES)
+    if category is None and (content or folder):
+        # an attachment too: in no category's folder it would be published where the site writes its own
+        # (theme/, pagefind/…); only the commune's own root holds loose ones (its emblem)
+        where = f"{base.name}/{folder + '/' if folder else ''}"
+        params = {"folder": where, "profile": profile.id, "candidates": placement.candidates(profile, folder, base / rel)}
+        result.problems.append((rel, Problem("unknown-folder", params)))
+    elif not content:
         problem = check_attachment(base / rel)
         if problem:
             result.problems.append((rel, problem))
         else:
             result.assets.append(rel)
-        return
-    folder = str(PurePosixPath(rel).parent).removeprefix(".")
-    category = profile.category_for(folder)
-    if category is None:
-        where = f"{base.name}/{folder + '/' if folder else ''}"
-        params = {"folder": where, "profile": profile.id, "candidates": placement.candidates(profile, folder, base / rel)}
-        result.problems.append((rel, Problem("unknown-folder", params)))
     else:
         result.content.append((rel, category.slug))
 
 
-def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
-    """Read one content file; raises ProblemError when nothing can be read from it."""
+def read_item(root: Path, rel: str, category: str, profile: Profile, clock: markdown.Clock | None = None) -> Item:
+    """Read one content file; raises ProblemError when nothing can be read from it. ``clock``: the time the
+    commune's Markdown may take (``markdown.Clock``)."""
     path = root / rel
     lang = language_of(rel, profile)
     record_type = profile.record_types[_record_type_name(rel, category, profile, lang)]
@@ -167,10 +174,17 @@ def read_item(root: Path, rel: str, category: str, profile: Profile) -> Item:
     problems += tuple(drafts.template_text(record_type, record.values, mapping.lines, body, body_line))
     if mapping.duplicates:  # which value is meant is unknown: not published, every problem reported now
         raise ProblemError(mapping.duplicates[0], mapping.duplicates + problems)
-    html_fields = {spec.key: markdown.render(record.values[spec.key]) for spec in record_type.fields
-                   if spec.type == "markdown" and spec.key in record.values}
+    clock = clock or markdown.Clock()
+    html, trouble = markdown.render_checked(body, body_line, clock)
+    html_fields = {}
+    for spec in record_type.fields:
+        if spec.type == "markdown" and spec.key in record.values:
+            html_fields[spec.key], more = markdown.render_checked(record.values[spec.key], record.lines.get(spec.key, 1),
+                                                                  clock)
+            trouble += more
+    problems += tuple(trouble)
     return Item(rel, category, record_type.name, record.values, record.lines, body, body_line, problems,
-                folder_page=bool(record_type.folder_file), lang=lang, html=markdown.render(body),
+                folder_page=bool(record_type.folder_file), lang=lang, html=html,
                 html_fields=html_fields, title=record.values.get(record_type.title_field) or PurePosixPath(rel).stem,
                 date=_date(record.values, record_type.date_field) or _first_day(record_type, record.values),
                 posted=_date(record.values, record_type.posted_field))
@@ -257,22 +271,6 @@ def _record_type_name(rel: str, category: str, profile: Profile, lang: str = "")
     return profile.category(category).record_type
 
 
-NATIONAL_ID = re.compile(r"(?<![\d.])\d{12}(?![\d.])")  # số định danh cá nhân / CCCD: 12 digits
-MOBILE = re.compile(r"(?<![\d.])(?:0|\+84)[35789](?:[ .]?\d){8}(?![\d.])")
-
-
-def personal_data(text: str, minimise: bool) -> list[Problem]:
-    """Warnings where a file looks like it carries citizens' ID numbers, or — in the lists the law asks to keep
-    minimal (beneficiaries, call-ups) — private mobile numbers. A warning, not a block: staff decide."""
-    problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if NATIONAL_ID.search(line):
-            problems.append(Problem("personal-id", {}, number, NATIONAL_ID.search(line).start() + 1))
-        if minimise and MOBILE.search(line):
-            problems.append(Problem("personal-phone", {}, number, MOBILE.search(line).start() + 1))
-    return problems
-
-
 def _parse(text: str, suffix: str) -> tuple[Mapping, str, int]:
     if not text.strip():
         raise ProblemError(Problem("empty-file", {}, 1))
@@ -316,17 +314,21 @@ class Reading:
 
 
 def read_commune(root: Path, profile: Profile, progress: Callable[[str], None] | None = None,
-                 cache: ItemCache | None = None) -> Reading:
+                 cache: ItemCache | None = None, own: tuple[str, ...] = ()) -> Reading:
     """All items of a commune's folder, each file read once; ``progress(rel)`` is told of each file before it is
     read (so that a crash can be located); with a ``cache``, a file read before with the same content is not
-    parsed again."""
+    parsed again. A file that cannot be opened (deleted while the build runs) is a problem of its own. ``own``:
+    texts with the commune's own numbers (its commune.yml's phone), never warned of as personal data — nor those
+    of its contact page and phone fields."""
     found = scan(root, profile)
     listing = listing_digest([rel for rel, _ in found.content] + list(found.assets) + [rel for rel, _ in found.problems])
     items, problems, unread = [], list(found.problems), []
+    clock = markdown.Clock()
     for rel, category in found.content:
         if progress:
             progress(rel)
-        read = _cached_read(root, rel, category, profile, cache, listing) if cache else _read(root, rel, category, profile)
+        read = _cached_read(root, rel, category, profile, cache, listing, clock) if cache \
+            else _read(root, rel, category, profile, clock)
         if isinstance(read, Item):
             items.append(read)
         else:
@@ -334,30 +336,54 @@ def read_commune(root: Path, profile: Profile, progress: Callable[[str], None] |
             unread.append(rel)
     if cache:
         cache.prune()
+    items = _without_own_numbers(items, profile, own)
     assets, held = placement.hold_attachments(root, found.assets, unread)
     kept, collisions = unique_urls(items)
     collisions += filter_spellings(profile, kept)
     return Reading(tuple(kept), tuple(assets), tuple(problems + held + collisions))
 
 
-def _read(root: Path, rel: str, category: str, profile: Profile) -> Item | list[Problem]:
-    """The item, or the problems that made the file unreadable."""
+def _read(root: Path, rel: str, category: str, profile: Profile, clock: markdown.Clock) -> Item | list[Problem]:
+    """The item, or the problems that made the file unreadable (a file that cannot be opened, e.g. deleted while
+    the build runs, is one)."""
     try:
-        return read_item(root, rel, category, profile)
+        return read_item(root, rel, category, profile, clock)
     except ProblemError as err:
         return list(err.problems)
+    except OSError as err:
+        return [Problem("file-unreadable", {"detail": err.strerror or type(err).__name__})]
 
 
-def _cached_read(root: Path, rel: str, category: str, profile: Profile, cache: ItemCache, listing: str):
+def _cached_read(root: Path, rel: str, category: str, profile: Profile, cache: ItemCache, listing: str,
+                 clock: markdown.Clock):
     try:
         key = cache.key((root / rel).read_bytes(), rel, listing)
     except OSError:
-        return _read(root, rel, category, profile)
+        return _read(root, rel, category, profile, clock)
     found = cache.get(key)
     if found is None:
-        found = _read(root, rel, category, profile)
-        cache.put(key, found)
+        found = _read(root, rel, category, profile, clock)
+        problems = found.problems if isinstance(found, Item) else found
+        if not any(problem.rule in UNSETTLED for problem in problems):
+            cache.put(key, found)
     return found
+
+
+# what depends on the moment a file was read, not on its content: never kept in the item cache
+UNSETTLED = ("markdown-too-complex", "file-unreadable")
+
+
+def _without_own_numbers(items: list[Item], profile: Profile, own: tuple[str, ...]) -> list[Item]:
+    """Items whose mobile-number warnings about the commune's own published numbers are dropped: those of its
+    contact page (every value), of every phone field, and ``own``."""
+    contact = profile.home.contact
+    texts = list(own)
+    for item in items:
+        record_type = profile.record_types[item.record_type]
+        phones = {spec.key for spec in record_type.fields if spec.type == "phone"}
+        texts += [str(value) for key, value in item.values.items() if item.category == contact or key in phones]
+    numbers = own_numbers(texts)
+    return [replace(item, problems=without_own_numbers(item.problems, numbers)) for item in items]
 
 
 SHARED_FOLDER = "trang"  # pages of content/ (shared by every site, or the provincial index's own): trang/<slug>/

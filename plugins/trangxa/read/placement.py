@@ -21,6 +21,8 @@ def candidates(profile: Profile, folder: str, path: Path) -> str:
 
 
 def _by_fields(profile: Profile, path: Path) -> list[str]:
+    if path.suffix not in (".md", ".yml", ".yaml"):  # an attachment has no fields
+        return []
     try:
         text = read_source(path).text
         header = split_front_matter(text).header if path.suffix == ".md" else text

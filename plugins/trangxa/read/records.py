@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from trangxa.law.findings import Problem
 from trangxa.law.profile import FieldSpec, RecordType
 from trangxa.read.numbers import is_document_number
+from trangxa.read.plausible import plausible
 from trangxa.text import EMAIL, HOST, nfc, same_name
 
 DATE_FORMATS = (
@@ -164,7 +165,7 @@ def _text(spec: FieldSpec, text: str) -> str:
 
 
 def _date(spec: FieldSpec, text: str) -> dt.date:
-    return parse_date(text)
+    return plausible(parse_date(text))  # 02/09/1945–31/12/2100
 
 
 def _time(spec: FieldSpec, text: str) -> str:

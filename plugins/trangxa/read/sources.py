@@ -4,11 +4,19 @@ PyYAML's default loader changes data (YAML 1.1: ``gio: 7:30`` becomes 450, ``no`
 silently keeps the last value). We compose with ``BaseLoader`` so every scalar stays a string, reject duplicate
 keys, and keep the line of every top-level key so a finding can point at it. The profile converts the fields it
 declares as dates or numbers (``records``).
+
+Every file of a commune may be hostile, so the parser is bounded before it runs: libyaml crashes the process
+(SIGSEGV) on some tens of thousands of nested ``[`` or ``- ``, so a text nested deeper than ``MAX_DEPTH`` is
+refused before libyaml sees it; aliases (``*a``) are refused in commune content — a 500-byte "billion laughs"
+expands to gigabytes, and ``&t [*t]`` never ends — and, in the province's own files where anchors are allowed,
+expanded only up to ``MAX_NODES`` nodes, a loop refused; a control character written as an escape (``"\\0"``,
+``"\\e"``) is refused with its line (a NUL in a file name stops Python's file functions).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 import unicodedata
 from pathlib import Path
 
@@ -43,6 +51,9 @@ class FrontMatter:
 # libyaml's loader where PyYAML was built with it (the wheels are): the same nodes and marks, ten times faster
 LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 MAX_TEXT_BYTES = 1_000_000  # a content file larger than this is not a page someone typed
+MAX_DEPTH = 40  # nesting levels of a YAML text: content needs 4, the profile 8; libyaml crashes near 50,000
+MAX_NODES = 200_000  # values of a YAML text once its aliases are expanded (the profile has about 5,000)
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # what no typed value holds (tab, newline do)
 
 
 @dataclass(frozen=True)
@@ -97,6 +108,7 @@ def load_mapping(text: str, first_line: int = 1, aliases: bool = False, duplicat
     for number, line in enumerate(text.split("\n"), start=first_line):
         if line.startswith("\t") or (line.lstrip(" ").startswith("\t") and line.strip()):
             raise ProblemError(Problem("yaml-tab", {}, number, line.index("\t") + 1))
+    _check_depth(text, first_line)
     try:
         node = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as err:
@@ -111,42 +123,105 @@ def load_mapping(text: str, first_line: int = 1, aliases: bool = False, duplicat
         return Mapping({}, {})
     if not isinstance(node, yaml.MappingNode):
         raise ProblemError(Problem("yaml-not-mapping", {}, node.start_mark.line + 1 + offset))
-    paths: dict[str, int] = {}
-    repeated: list[Problem] | None = [] if duplicates else None
-    data = _plain(node, offset, "", paths, repeated)
+    walk = _Walk(offset, aliases, [] if duplicates else None)
+    data = walk.plain(node, "", first_line)
     lines = {}
     for key, _ in node.value:
         lines.setdefault(key.value, key.start_mark.line + 1 + offset)  # a repeated key: its first line
-    return Mapping(data, lines, paths, tuple(repeated or ()))
+    return Mapping(data, lines, walk.paths, tuple(walk.repeated or ()))
 
 
-def _plain(node: yaml.Node, offset: int, path: str, paths: dict[str, int], repeated: list[Problem] | None = None):
-    """Nodes to plain Python values (every scalar a NFC string), noting the line of every key and list item
-    in ``paths``; a repeated key is a problem (collected in ``repeated`` when given, the first value kept)."""
-    if isinstance(node, yaml.ScalarNode):
+BLOCK_INDICATORS = re.compile(r"^(?:[-?:](?:[ ]+|$))*")  # "- - a": a sequence in a sequence, on one line
+FLOW = re.compile(r"[\[\]{}]")
+
+
+def _check_depth(text: str, first_line: int) -> None:
+    """Refuse a text nested deeper than MAX_DEPTH before it is parsed. The count is an upper bound (brackets in
+    quoted text count too): an indentation level, each ``- ``/``? ``/``: `` opening a line, each open bracket."""
+    indents, flow = [-1], 0
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        stripped = line.lstrip(" ")
+        block = len(indents) - 1
+        if stripped and not stripped.startswith("#"):
+            indent = len(line) - len(stripped)
+            while indents[-1] > indent:
+                indents.pop()
+            if indents[-1] < indent:
+                indents.append(indent)
+            block = len(indents) - 1 + len(BLOCK_INDICATORS.match(stripped)[0].split())
+        deepest = flow
+        for match in FLOW.finditer(line):
+            flow = flow + 1 if match[0] in "[{" else max(0, flow - 1)
+            deepest = max(deepest, flow)
+        if block + deepest > MAX_DEPTH:
+            raise ProblemError(Problem("yaml-too-deep", {"limit": MAX_DEPTH}, number))
+
+
+class _Walk:
+    """Nodes to plain Python values (every scalar a NFC string), noting the line of every key and list item in
+    ``paths``. A repeated key is a problem (collected in ``repeated`` when given, the first value kept); so is a node met twice (an alias) unless ``aliases`` allows them,
+    and then a loop, or more than MAX_NODES values in all; so is a control character in a value."""
+
+    def __init__(self, offset: int, aliases: bool, repeated: list[Problem] | None = None):
+        self.offset, self.aliases, self.repeated = offset, aliases, repeated
+        self.paths: dict[str, int] = {}
+        self.seen: set[int] = set()
+        self.open: set[int] = set()  # the nodes being walked: one met again inside itself is a loop
+        self.count = 0
+
+    def plain(self, node: yaml.Node, path: str, line: int):
+        self._visit(node, line)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, line)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return self._sequence(node, path, line)
+            return self._mapping(node, path)
+        finally:
+            self.open.discard(id(node))
+
+    def _visit(self, node: yaml.Node, line: int) -> None:
+        self.count += 1
+        if id(node) in self.open:
+            raise ProblemError(Problem("yaml-alias-loop", {}, line))
+        if id(node) in self.seen and not self.aliases:
+            raise ProblemError(Problem("yaml-alias", {}, line))
+        if self.count > MAX_NODES:
+            raise ProblemError(Problem("yaml-too-large", {"limit": MAX_NODES}, line))
+        self.seen.add(id(node))
+
+    def _scalar(self, node: yaml.ScalarNode, line: int) -> str:
+        bad = CONTROL.search(node.value)
+        if bad:
+            row = node.start_mark.line + 1 + self.offset
+            raise ProblemError(Problem("yaml-control-char", {"code": f"U+{ord(bad[0]):04X}"}, row))
         return nfc(node.value)
-    if isinstance(node, yaml.SequenceNode):
+
+    def _sequence(self, node: yaml.SequenceNode, path: str, line: int) -> list:
         values = []
-        for index, item in enumerate(node.value):
-            paths[f"{path}{index}"] = item.start_mark.line + 1 + offset
-            values.append(_plain(item, offset, f"{path}{index}.", paths, repeated))
+        for index, item in enumerate(node.value):  # an alias's marks are its anchor's: ``line`` is the list's
+            self.paths[f"{path}{index}"] = item.start_mark.line + 1 + self.offset
+            values.append(self.plain(item, f"{path}{index}.", line))
         return values
-    result: dict = {}
-    for key_node, value_node in node.value:
-        key = _plain(key_node, offset, path, paths)
-        line = key_node.start_mark.line + 1 + offset
-        if not isinstance(key, str):
-            raise ProblemError(Problem("yaml-not-mapping", {}, line))
-        if key in result:
-            problem = Problem("yaml-duplicate-key", {"key": f"{path}{key}", "first": paths[f"{path}{key}"]}, line,
-                              key_node.start_mark.column + 1)
-            if repeated is None:
-                raise ProblemError(problem)
-            repeated.append(problem)
-            continue
-        paths[f"{path}{key}"] = line
-        result[key] = _plain(value_node, offset, f"{path}{key}.", paths, repeated)
-    return result
+
+    def _mapping(self, node: yaml.MappingNode, path: str) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1 + self.offset
+            key = self.plain(key_node, path, line)
+            if not isinstance(key, str):
+                raise ProblemError(Problem("yaml-not-mapping", {}, line))
+            if key in result:
+                problem = Problem("yaml-duplicate-key", {"key": f"{path}{key}", "first": self.paths[f"{path}{key}"]},
+                                  line, key_node.start_mark.column + 1)
+                if self.repeated is None:
+                    raise ProblemError(problem)
+                self.repeated.append(problem)
+                continue
+            self.paths[f"{path}{key}"] = line
+            result[key] = self.plain(value_node, f"{path}{key}.", line)
+        return result
 
 
 # PyYAML's English, in the words of the message (yaml-syntax: "Phần khai báo viết sai cú pháp (…)")
