@@ -83,7 +83,7 @@ class ProvinceGenerator(Generator):
                                    [f"{summary['url']}/sitemap.xml" for summary in self.summaries
                                     if not summary.get("failed")])
         index_site(Path(self.output_path), write.search_pages, self.result,
-                   [summary["slug"] for summary in self.summaries if not summary.get("failed")])
+                   [summary["slug"] for summary in self.summaries if not summary.get("failed")], self.job.cache)
         if self.job.province.repository and not self.settings.get("PREVIEW"):
             write_admin(Path(self.output_path), self.job.province, None, self.result.report)  # Decap's shared copy
         self.result.pages = len(write.urls)

@@ -15,16 +15,17 @@ from trangxa_search.indexer import write_index, write_province_index
 from trangxa_search.records import SearchPage
 
 
-def index_site(output: Path, pages: list[SearchPage], result: RenderResult, communes: list[str] | None = None) -> None:
+def index_site(output: Path, pages: list[SearchPage], result: RenderResult, communes: list[str] | None = None,
+               cache: Path | None = None) -> None:
     """Index what a site wrote — a commune's own pages, or (``communes`` given) the provincial index's pages and
-    those communes' documents and procedures. A failure is a finding for this site only (it stays published
+    those communes' documents and procedures; ``cache``: the build's cache, where finished indexes are kept. A failure is a finding for this site only (it stays published
     without search)."""
     if not pages:
         return
     try:
         if communes is None:
-            result.search_indexed = write_index(output, pages)
+            result.search_indexed = write_index(output, pages, cache)
         else:
-            result.search_indexed = write_province_index(output, pages, communes)
+            result.search_indexed = write_province_index(output, pages, communes, cache)
     except Exception as err:  # noqa: BLE001 - the site stays published without search; the report says why
         result.report(f"{result.site}/pagefind", Problem("search-failed", {"detail": f"{type(err).__name__}: {err}"}))

@@ -151,7 +151,7 @@ class CommuneGenerator(Generator):
         output = Path(self.output_path)
         summary = commune_summary(self.job.province, self.job.checked, self.job.quarter_part)
         (output / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-        index_site(output, write.search_pages, self.result)
+        index_site(output, write.search_pages, self.result, cache=self.job.cache)
         if self.job.province.repository and not self.settings.get("PREVIEW"):  # no admin beside unreviewed content
             write_admin(output, self.job.province, self.job.commune, self.result.report)
         self.result.pages = len(write.urls)
